@@ -1,0 +1,137 @@
+"""Command line: `python -m generator build|clean` (also installed as `newsdigest`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+from generator import __version__
+from generator.config import Config, ConfigError, load_config
+from generator.extract import extract
+from generator.models import KEPT_LABELS
+from generator.read import read_bytes, read_file
+from generator.report import article_record
+from generator.write import OutputError
+
+log = logging.getLogger("newsdigest")
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdigest", description="Build a news digest site from scraped article dumps.")
+    parser.add_argument("--version", action="version", version=f"newsdigest {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="build the site from seeds/ into _site/")
+    build.add_argument("--source", type=Path, default=Path("seeds"),
+                       help="folder of .txt dumps and .md items (default: seeds)")
+    build.add_argument("--out", type=Path, default=Path("_site"),
+                       help="output folder (default: _site)")
+    build.add_argument("--config", type=Path, default=None,
+                       help="site.toml (default: ./site.toml when it exists)")
+    build.add_argument("--base-url", default=None,
+                       help="absolute site URL, overriding url in site.toml")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+
+    clean = sub.add_parser("clean", help="label the lines of dumps (- reads standard input)")
+    clean.add_argument("files", nargs="+", help="dump files, or - for standard input")
+    clean.add_argument("--format", choices=["labels", "text", "json"], default="labels",
+                       help="labels: every line with label and rule; text: kept lines only; "
+                            "json: one object per file")
+    clean.add_argument("--config", type=Path, default=None, help="site.toml")
+    return parser
+
+
+def _config(path: Path | None, base_url: str | None = None) -> Config:
+    return load_config(path if path is not None else Path("site.toml"), base_url)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the site and print one line per problem and a summary."""
+    from generator.build import build
+
+    started = time.perf_counter()
+    config = _config(args.config, args.base_url)
+    site_dir = args.config.parent if args.config else Path.cwd()
+    if not args.source.is_dir():
+        log.error("%s: source folder not found; create it and add .txt dumps, or pass --source",
+                  args.source)
+        return EXIT_USAGE
+    result = build(args.source, args.out, config, site_dir)
+    for problem in result.problems:
+        log.warning("%s", problem)
+    warnings = sum(1 for p in result.problems if p.severity == "warning")
+    if not args.quiet:
+        stats = result.stats
+        print(f"built {len(result.articles)} articles into {args.out}/ "
+              f"({stats.written if stats else 0} files written, "
+              f"{stats.unchanged if stats else 0} unchanged, "
+              f"{stats.deleted if stats else 0} deleted), {len(result.rejected)} rejected, "
+              f"{warnings} warnings, report in {result.report_path}, "
+              f"{time.perf_counter() - started:.2f} s")
+    if args.strict and warnings:
+        return EXIT_INPUT
+    return result.exit_code
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    """Print the labels of each file's lines, its kept text, or its JSON record."""
+    config = _config(args.config)
+    status = EXIT_OK
+    out = sys.stdout
+    for name in args.files:
+        try:
+            raw = read_bytes(sys.stdin.buffer.read(), "-") if name == "-" else read_file(
+                Path(name), name)
+        except OSError as exc:
+            log.error("%s: cannot read (%s)", name, exc.strerror or exc)
+            status = EXIT_INPUT
+            continue
+        for problem in raw.problems:
+            log.warning("%s", problem)
+        if any(p.severity == "error" for p in raw.problems):
+            status = EXIT_INPUT
+            continue
+        article = extract(raw, config)
+        if args.format == "json":
+            out.write(json.dumps(article_record(article, name), ensure_ascii=False) + "\n")
+        elif args.format == "text":
+            for line in article.lines:
+                if line.label in KEPT_LABELS:
+                    out.write(line.text + "\n")
+        else:
+            if len(args.files) > 1:
+                out.write(f"==> {name} <==\n")
+            for line in article.lines:
+                out.write(f"{line.n:4d}  {line.label:<11} {line.rule:<28} {line.text}\n")
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    logging.basicConfig(format="%(message)s", level=logging.INFO, stream=sys.stderr)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "build":
+            return cmd_build(args)
+        return cmd_clean(args)
+    except (ConfigError, OutputError) as exc:
+        log.error("error: %s", exc)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        log.error("interrupted; the previous site is left as it was")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

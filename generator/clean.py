@@ -1,0 +1,276 @@
+"""Label every line of a dump: article text or boilerplate, each with the rule that decided.
+
+The cleaner works in passes over the lines of one document:
+1. lexicon: phrases and shapes that are boilerplate (or image, source, date, byline) anywhere;
+2. related blocks: a "Bài liên quan" / "Lire aussi" header drops the teasers under it;
+3. anchors: lines that are surely article paragraphs (long, sentence-like);
+4. structure: the headline is found above the first anchor, the article runs from there to the
+   last anchor and on to the first end marker; what lies outside is site chrome.
+When in doubt a line is kept: losing article text is worse than keeping a stray line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from generator.dates import is_dateline
+from generator.models import Label, Line, RawDoc
+from generator.rules import Lexicon, lexicon
+
+ANCHOR_MIN_CHARS = 80  # a paragraph this long and sentence-like is surely article text
+TITLE_MAX_CHARS = 250
+TEASER_MAX_CHARS = 300  # longer lines end a related-articles block
+CAPTION_MAX_CHARS = 400
+BYLINE_MAX_CHARS = 60
+
+_SENTENCE_END = re.compile(r"[.!?…:;»\"”’)\]]\s*$")
+_SENTENCE_INSIDE = re.compile(r"[.!?…]\s+\S")
+_WORD = re.compile(r"\w+")
+
+
+def norm(text: str) -> str:
+    """Fold a line for comparisons: NFC, case-folded, punctuation and spacing removed."""
+    return " ".join(_WORD.findall(unicodedata.normalize("NFC", text).casefold()))
+
+
+def word_count(text: str) -> int:
+    """Count words (a CJK character counts as one word)."""
+    cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    return len(text.split()) + cjk
+
+
+def is_sentence(text: str) -> bool:
+    """Say whether a line reads like running text rather than a label or a title."""
+    return bool(_SENTENCE_END.search(text) or _SENTENCE_INSIDE.search(text))
+
+
+def is_anchor(text: str) -> bool:
+    """Say whether a line is surely an article paragraph."""
+    long_enough = len(text) >= ANCHOR_MIN_CHARS or word_count(text) >= 40
+    return long_enough and (is_sentence(text) or word_count(text) >= 15)
+
+
+def is_title_like(text: str) -> bool:
+    """Say whether a line could be a headline."""
+    return (
+        10 <= len(text) <= TITLE_MAX_CHARS
+        and word_count(text) >= 2
+        and not text.endswith((":", ";", ","))
+        and not text.startswith(("http://", "https://"))
+    )
+
+
+def is_caps_name(text: str) -> bool:
+    """Say whether a line is a name in capitals, as Vietnamese outlets sign: "H LAN (TỔNG HỢP)"."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return (
+        0 < len(text) <= BYLINE_MAX_CHARS
+        and len(letters) >= 3
+        and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+        and word_count(text) <= 8
+        and not text.endswith((".", "!", "?", ":"))
+    )
+
+
+def is_short_name(text: str) -> bool:
+    """Say whether a line is a bare personal name, e.g. "Jean Dupont" under the last paragraph."""
+    words = text.rstrip(".").split()
+    return (
+        2 <= len(words) <= 4
+        and len(text) <= 40
+        and all(w[:1].isupper() for w in words if len(w) > 3)
+        and not is_sentence(text.rstrip("."))
+    )
+
+
+class _Labels:
+    """Labels being decided for one document, with the rule behind each."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.label: list[Label | None] = [None] * len(texts)
+        self.rule: list[str] = [""] * len(texts)
+
+    def set(self, i: int, label: Label, rule: str) -> None:
+        self.label[i] = label
+        self.rule[i] = rule
+
+    def free(self, i: int) -> bool:
+        """Say whether line i is non-blank and not yet decided."""
+        return self.label[i] is None and bool(self.texts[i])
+
+    def next_nonblank(self, i: int) -> int | None:
+        return next((j for j in range(i + 1, len(self.texts)) if self.texts[j]), None)
+
+
+def _lexicon_pass(doc: _Labels, lex: Lexicon) -> list[int]:
+    """Label what phrases and shapes decide alone; return the related-block headers."""
+    headers: list[int] = []
+    seen_source = False
+    for i, text in enumerate(doc.texts):
+        if not text:
+            doc.set(i, "boilerplate", "blank")
+        elif lex.image_file.fullmatch(text):
+            doc.set(i, "image", "image-file")
+        elif lex.source_url(text):
+            doc.set(i, "source" if not seen_source else "boilerplate", "source-link")
+            seen_source = True
+        elif (found := lex.related.match(text)) is not None:
+            doc.set(i, "boilerplate", found[0])
+            headers.append(i)
+        elif is_dateline(text):
+            doc.set(i, "date", "dateline")
+        elif (found := lex.boilerplate.match(text)) is not None:
+            doc.set(i, "boilerplate", found[0])
+        elif lex.bare_url.fullmatch(text):
+            doc.set(i, "boilerplate", "bare-url")
+    return headers
+
+
+def _related_blocks(doc: _Labels, headers: list[int]) -> None:
+    """Drop the teasers under each related header: titles, each with an optional blurb."""
+    for h in headers:
+        if len(doc.texts[h]) > 40 and ":" in doc.texts[h]:
+            continue  # "Lire aussi : <teaser title>" carries its teaser on the same line
+        j = doc.next_nonblank(h)
+        took_title = False
+        while j is not None:
+            text = doc.texts[j]
+            if doc.label[j] is not None and doc.label[j] != "boilerplate":
+                break
+            if len(text) > TEASER_MAX_CHARS:
+                break
+            if doc.free(j):
+                title_like = not is_sentence(text)
+                if not title_like and not took_title:
+                    break
+                doc.set(j, "boilerplate", "structure/related-block")
+                took_title = title_like
+            j = doc.next_nonblank(j)
+
+
+def _find_title(doc: _Labels, first_anchor: int, hint: str | None) -> int | None:
+    """Find the headline: the title-like line closest above the first paragraph."""
+    if hint:
+        wanted = norm(hint)
+        for i in range(len(doc.texts)):
+            if doc.free(i) and norm(doc.texts[i]) == wanted:
+                return i
+    skipped = 0
+    for i in range(first_anchor - 1, -1, -1):
+        if not doc.free(i):
+            continue
+        if is_title_like(doc.texts[i]) and not is_caps_name(doc.texts[i]):
+            return i
+        skipped += 1
+        if skipped > 2:
+            break
+    return None
+
+
+def _label_article(doc: _Labels, lex: Lexicon, hint: str | None) -> None:
+    """Decide every line left after the lexicon and related passes."""
+    texts = doc.texts
+    anchors = [i for i in range(len(texts)) if doc.free(i) and is_anchor(texts[i])]
+    if not anchors:  # a short item: keep every free line that reads as text
+        anchors = [i for i in range(len(texts)) if doc.free(i) and word_count(texts[i]) >= 3]
+    if not anchors:
+        anchors = [i for i in range(len(texts)) if doc.free(i)]
+    if not anchors:
+        return
+    a0, a1 = anchors[0], anchors[-1]
+    title = _find_title(doc, a0, hint)
+    if title is not None:
+        doc.set(title, "title", "structure/headline")
+
+    start = title if title is not None else a0
+    for i in range(start):
+        if doc.free(i):
+            doc.set(i, "boilerplate", "structure/before-title")
+        elif doc.label[i] == "date" and title is None:
+            doc.set(i, "boilerplate", "structure/before-title")
+
+    # The end marker: the first decided line after the last anchor (byline, prompt, footer).
+    end = next((i for i in range(a1 + 1, len(texts)) if texts[i] and not doc.free(i)),
+               len(texts))
+    for i in range(start, end):
+        if doc.free(i):
+            _label_inside(doc, lex, i, a1)
+    after_body = True
+    for i in range(end, len(texts)):
+        text = texts[i]
+        if not text or doc.label[i] in ("source",):
+            continue
+        if after_body and doc.label[i] in (None, "date") and (
+            lex.byline_name(text) or is_caps_name(text)
+        ):
+            doc.set(i, "byline", "byline" if lex.byline_name(text) else "structure/caps-name")
+            continue
+        if doc.label[i] != "boilerplate":
+            doc.set(i, "boilerplate", "structure/after-article")
+        after_body = after_body and doc.rule[i] != "structure/related-block"
+
+
+def _label_inside(doc: _Labels, lex: Lexicon, i: int, last_anchor: int) -> None:
+    """Label a free line inside the article: byline, caption or body."""
+    text = doc.texts[i]
+    prev = next((j for j in range(i - 1, -1, -1) if doc.texts[j]), None)
+    if prev is not None and doc.label[prev] == "image" and len(text) <= CAPTION_MAX_CHARS:
+        doc.set(i, "caption", "structure/after-image")
+    elif len(text) <= CAPTION_MAX_CHARS and lex.split_credit(text)[1]:
+        doc.set(i, "caption", "photo-credit")
+    elif len(text) <= BYLINE_MAX_CHARS and lex.byline_name(text):
+        doc.set(i, "byline", "byline")
+    elif i > last_anchor and (is_caps_name(text) or is_short_name(text)):
+        doc.set(i, "byline", "structure/caps-name" if is_caps_name(text) else "structure/name")
+    else:
+        doc.set(i, "body", "structure/article-text")
+
+
+def _finish(doc: _Labels) -> None:
+    """Mark the lead, drop repeats of the headline and duplicated paragraphs."""
+    title = next((i for i, lab in enumerate(doc.label) if lab == "title"), None)
+    title_norm = norm(doc.texts[title]) if title is not None else None
+    seen: set[str] = set()
+    lead_done = False
+    for i, lab in enumerate(doc.label):
+        key = norm(doc.texts[i])
+        if lab in ("body", "caption", "byline", "date") and title_norm and key == title_norm:
+            doc.set(i, "boilerplate", "structure/title-repeated")
+        elif lab == "body" and key in seen and len(key) > 20:
+            doc.set(i, "boilerplate", "structure/duplicate")
+        elif lab == "body" and not lead_done and is_sentence(doc.texts[i]) \
+                and len(doc.texts[i]) >= 40:
+            doc.set(i, "lead", "structure/first-paragraph")
+            lead_done = True
+        if lab in ("body", "lead"):
+            seen.add(key)
+    if title is not None:
+        for i in range(title + 1, len(doc.label)):
+            if doc.label[i] == "boilerplate" and norm(doc.texts[i]) == title_norm:
+                doc.rule[i] = "structure/title-repeated"
+
+
+def clean_lines(raw: RawDoc, title_hint: str | None = None) -> tuple[Line, ...]:
+    """Label every line of a document with one label and the rule that decided it."""
+    texts = [line.strip() for line in raw.lines]
+    if raw.kind == "markdown":
+        return tuple(
+            Line(raw.first_line + i, t, "body" if t else "boilerplate",
+                 "markdown" if t else "blank")
+            for i, t in enumerate(texts)
+        )
+    lex = lexicon()
+    doc = _Labels(texts)
+    headers = _lexicon_pass(doc, lex)
+    _related_blocks(doc, headers)
+    _label_article(doc, lex, title_hint)
+    for i in range(len(texts)):
+        if doc.label[i] is None:
+            doc.set(i, "boilerplate", "structure/outside-article")
+    _finish(doc)
+    return tuple(
+        Line(raw.first_line + i, texts[i], doc.label[i] or "boilerplate", doc.rule[i])
+        for i in range(len(texts))
+    )

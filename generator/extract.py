@@ -1,0 +1,266 @@
+"""Turn labelled lines into an Article: title, language, time with zone, author, source, body."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime, time
+from functools import cache
+from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+import markdown
+import nh3
+from slugify import slugify
+
+from generator.clean import clean_lines, is_caps_name
+from generator.config import Config
+from generator.dates import date_from_url, find_date
+from generator.models import Article, Block, Figure, Line, Problem, RawDoc
+from generator.rules import lexicon, stopwords
+
+TITLE_MAX_CHARS = 100  # derived titles are cut at a word boundary below this
+SLUG_MAX_CHARS = 80
+GUID_NAMESPACE = uuid.UUID("bc29669e-8ad4-5cff-9737-6cb566b5f453")  # uuid5(URL, project page)
+
+# Tags and attributes allowed in Markdown items after sanitising.
+ALLOWED_TAGS = {"p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li",
+                "strong", "em", "b", "i", "code", "pre", "a", "img", "figure", "figcaption",
+                "table", "thead", "tbody", "tr", "th", "td", "sup", "sub"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"},
+                      "th": {"align"}, "td": {"align"}}
+
+
+def safe_url(url: Any) -> str | None:
+    """Return an http(s) URL with a host, or None for anything else."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not re.search(r"\s", url):
+        return url
+    return None
+
+
+@cache
+def _identifier() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str, fallback: str) -> str:
+    """Return the ISO 639-1 language of a text; `fallback` when too short or unsure."""
+    sample = text[:3000]
+    if len(sample.strip()) < 20:
+        return fallback
+    lang, prob = _identifier().classify(sample)
+    return str(lang) if prob >= 0.5 else fallback
+
+
+def display_author(name: str) -> str:
+    """Turn a byline in capitals into a readable name: "H LAN (TỔNG HỢP)" -> "H Lan (tổng hợp)"."""
+    name = re.sub(r"\s+", " ", name).strip(" .,-–—")
+    if not is_caps_name(name) or len(name.split()) < 2 and "(" not in name:
+        return name
+    main, _, rest = name.partition("(")
+    words = [w if len(w) == 1 else w[:1] + w[1:].lower() for w in main.split()]
+    shown = " ".join(words)
+    return f"{shown} ({rest.rstrip(')').strip().lower()})" if rest else shown
+
+
+def derive_title(lead: str, lang: str) -> str:
+    """Make a headline from a lead: its first sentence, cut at a word boundary."""
+    first = re.split(r"(?<=[.!?])\s+", lead.strip(), maxsplit=1)[0].rstrip(".")
+    if len(first) <= TITLE_MAX_CHARS:
+        return first
+    words = first[:TITLE_MAX_CHARS].rsplit(" ", 1)[0].split()
+    small = stopwords(lang)
+    while len(words) > 3 and (words[-1].lower() in small or len(words[-1]) <= 2):
+        words.pop()
+    return " ".join(words).rstrip(",;:") + "…"
+
+
+def make_slug(text: str) -> str:
+    """Return an ASCII URL segment for a title, e.g. "hop-tac-kinh-te"."""
+    return slugify(text, max_length=SLUG_MAX_CHARS, word_boundary=True) or ""
+
+
+def make_guid(raw: RawDoc) -> str:
+    """Return a permanent id: front matter `id`, else one derived from the file's name only."""
+    given = raw.meta_get("id")
+    if given:
+        return str(given) if ":" in str(given) else f"urn:newsdigest:{given}"
+    stem = PurePosixPath(raw.path).with_suffix("").name
+    return f"urn:uuid:{uuid.uuid5(GUID_NAMESPACE, stem)}"
+
+
+def _meta_date(value: Any, zone_of: Callable[[], Any]) -> datetime | None:
+    """Read a front-matter date (TOML/YAML date or datetime, or a string)."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=zone_of())
+    if isinstance(value, date):
+        return datetime.combine(value, time(), zone_of())
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            hit = find_date(value)
+            parsed_hit = hit.to_datetime() if hit else None
+            if parsed_hit is None:
+                raise ValueError(value) from None
+            parsed = parsed_hit
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone_of())
+    raise ValueError(str(value))
+
+
+def _published(raw: RawDoc, lines: tuple[Line, ...], source_url: str | None,
+               zone_of: Callable[[], Any]) -> tuple[datetime | None, list[Problem]]:
+    """Find the publication time: front matter, dateline, source URL, then a date in the text."""
+    problems: list[Problem] = []
+    if raw.meta_get("date") is not None:
+        try:
+            return _meta_date(raw.meta_get("date"), zone_of), problems
+        except ValueError:
+            problems.append(Problem(raw.path, 1, f'front-matter date "{raw.meta_get("date")}" '
+                                    "is not a date", "write it as 2024-11-12 or 2024-11-12T16:49"))
+    url_time = date_from_url(source_url) if source_url else None
+    for line in lines:
+        if line.label != "date":
+            continue
+        hit = find_date(line.text)
+        if hit is None:
+            continue
+        found = hit.to_datetime(url_time.year if url_time else None)
+        if found is None:
+            problems.append(Problem(raw.path, line.n, f'date "{line.text}" does not exist',
+                                    "fix it or set date: in front matter"))
+            continue
+        return (found if found.tzinfo else found.replace(tzinfo=zone_of())), problems
+    if url_time is not None:
+        return url_time.replace(tzinfo=zone_of()), problems
+    problems.append(Problem(raw.path, 0, "no publication date found",
+                            "set date: in front matter"))
+    return None, problems
+
+
+def _figures_and_body(lines: tuple[Line, ...], lead_n: int | None,
+                      images: dict[str, str]) -> tuple[Block, ...]:
+    """Build the body blocks in reading order: paragraphs and photos with captions."""
+    lex = lexicon()
+    blocks: list[Block] = []
+    pending: str | None = None
+    for line in lines:
+        if line.label == "image":
+            if pending is not None and pending in images:
+                blocks.append(Block("figure", figure=Figure(pending, "", None, images[pending])))
+            pending = line.text
+        elif line.label == "caption":
+            caption, credit = lex.split_credit(line.text)
+            path = images.get(pending) if pending else None
+            blocks.append(Block("figure", figure=Figure(pending, caption, credit, path)))
+            pending = None
+        elif line.label == "body" and line.n != lead_n:
+            blocks.append(Block("p", line.text))
+    if pending is not None and pending in images:
+        blocks.append(Block("figure", figure=Figure(pending, "", None, images[pending])))
+    return tuple(blocks)
+
+
+def _tags(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list):
+        return ()
+    return tuple(dict.fromkeys(str(t).strip() for t in value if str(t).strip()))
+
+
+def _markdown_blocks(raw: RawDoc) -> tuple[str, tuple[Block, ...]]:
+    """Render a Markdown item; return (lead text, sanitised HTML block)."""
+    text = "\n".join(raw.lines)
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    lead_md = next((p for p in paragraphs if not p.startswith(("#", "!", "<", "|", "-", "*"))),
+                   "")
+    rest = text.replace(lead_md, "", 1) if lead_md else text
+    html = markdown.markdown(rest, extensions=["extra", "sane_lists"], output_format="html")
+    clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                      url_schemes={"http", "https", "mailto"}, link_rel="noopener nofollow")
+    lead = nh3.clean(markdown.markdown(lead_md), tags=set()) if lead_md else ""
+    return lead.strip(), ((Block("html", clean),) if clean.strip() else ())
+
+
+def extract(raw: RawDoc, config: Config, images: dict[str, str] | None = None) -> Article:
+    """Clean a document and pull out everything the site shows about it."""
+    images = images or {}
+    hint = raw.meta_get("title")
+    lines = clean_lines(raw, str(hint) if hint else None)
+    problems = list(raw.problems)
+    kept = [ln for ln in lines if ln.label in ("title", "lead", "body", "caption")]
+    lang_meta = raw.meta_get("lang")
+    lang = str(lang_meta).strip().lower()[:8] if lang_meta else detect_language(
+        "\n".join(ln.text for ln in kept), config.language)
+    lang = re.sub(r"[^a-z0-9-]", "", lang) or config.language
+
+    lex = lexicon()
+    source_url = safe_url(raw.meta_get("source"))
+    if source_url is None:
+        for line in lines:
+            if line.label == "source":
+                source_url = safe_url(lex.source_url(line.text) or line.text)
+                break
+
+    def zone_of() -> Any:
+        return config.zone_for(lang, source_url)
+
+    published, date_problems = _published(raw, lines, source_url, zone_of)
+    problems += date_problems
+
+    author = str(raw.meta_get("author")).strip() if raw.meta_get("author") else None
+    if author is None:
+        byline = next((ln for ln in lines if ln.label == "byline"), None)
+        if byline is not None:
+            author = display_author(lex.byline_name(byline.text) or byline.text)
+
+    lead_line = next((ln for ln in lines if ln.label == "lead"), None)
+    if raw.kind == "markdown":
+        lead, blocks = _markdown_blocks(raw)
+    else:
+        if lead_line is None:
+            lead_line = next((ln for ln in lines if ln.label == "body"), None)
+        lead = lead_line.text if lead_line else ""
+        blocks = _figures_and_body(lines, lead_line.n if lead_line else None, images)
+
+    title_line = next((ln for ln in lines if ln.label == "title"), None)
+    title = str(hint).strip() if hint else (title_line.text if title_line else "")
+    derived = False
+    if not title:
+        title = derive_title(lead, lang) if lead else PurePosixPath(raw.path).stem
+        derived = True
+        problems.append(Problem(raw.path, lead_line.n if lead_line else 0,
+                                f'no headline found; title "{title}" was made from the lead',
+                                "set title: in front matter"))
+    slug_source = str(raw.meta_get("slug") or "") or title
+    return Article(
+        path=raw.path,
+        title=title,
+        lang=lang,
+        published=published,
+        author=author,
+        source_url=source_url,
+        lead=lead,
+        blocks=blocks,
+        lines=lines,
+        slug=make_slug(slug_source),
+        guid=make_guid(raw),
+        tags=_tags(raw.meta_get("tags")),
+        title_derived=derived,
+        problems=tuple(problems),
+    )
+
+
+def with_slug(article: Article, slug: str) -> Article:
+    """Return the article with its final, unique slug."""
+    return replace(article, slug=slug)

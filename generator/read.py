@@ -1,0 +1,158 @@
+"""Read input files into RawDocs: bytes to text, front matter split off. The only input I/O."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.models import Problem, RawDoc
+
+TEXT_SUFFIXES = (".txt",)
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+INPUT_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES
+
+# Front-matter keys we understand; anything else is reported and ignored.
+KNOWN_KEYS = frozenset(
+    {"title", "date", "lang", "source", "author", "tags", "slug", "id", "encoding", "timezone"}
+)
+
+# C0/C1 control characters and other invisible troublemakers (tab and newline are handled apart).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+_FENCES = {"---": "yaml", "+++": "toml"}
+
+
+def find_inputs(source: Path) -> list[Path]:
+    """Return the input files below a folder, sorted, hidden files and folders skipped."""
+    found = [
+        p
+        for p in source.rglob("*")
+        if p.suffix.lower() in INPUT_SUFFIXES
+        and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(source).parts)
+    ]
+    return sorted(found, key=lambda p: p.relative_to(source).as_posix())
+
+
+def decode(data: bytes, shown: str, declared: str | None = None) -> tuple[str, list[Problem]]:
+    """Decode bytes by BOM, declared encoding or UTF-8; report what could not be read."""
+    problems: list[Problem] = []
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                     (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc, errors="replace"), problems
+    if declared:
+        try:
+            return data.decode(declared, errors="replace"), problems
+        except LookupError:
+            problems.append(Problem(shown, 1, f'unknown encoding "{declared}"',
+                                    "use a name such as utf-8, cp1258 or cp1252"))
+    try:
+        return data.decode("utf-8"), problems
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.append(Problem(shown, line, "text is not valid UTF-8; bad bytes were replaced",
+                                "save the file as UTF-8 or declare encoding: in front matter"))
+        return data.decode("utf-8", errors="replace"), problems
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """Find an `encoding:` key in an ASCII-compatible front-matter block."""
+    head = data[:2048].decode("latin-1")
+    if not head.startswith(("---", "+++")):
+        return None
+    match = re.search(r"""^encoding\s*[:=]\s*["']?([\w.-]+)""", head, re.MULTILINE)
+    return match.group(1) if match else None
+
+
+def normalize_line(line: str) -> str:
+    """Return one line in NFC with control characters removed and tabs as spaces."""
+    return unicodedata.normalize("NFC", _CONTROL.sub("", line.replace("\t", " ")))
+
+
+def looks_binary(data: bytes) -> bool:
+    """Say whether bytes are not text (NULs outside UTF-16, or a known image header)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    head = data[:8192]
+    magic = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"RIFF", b"%PDF", b"PK\x03\x04")
+    return head.startswith(magic) or head.count(b"\x00") > max(1, len(head) // 100)
+
+
+def split_front_matter(
+    lines: list[str], shown: str
+) -> tuple[dict[str, Any], int, list[Problem]]:
+    """Parse a leading `---` YAML or `+++` TOML block; return (meta, lines used, problems)."""
+    if not lines or lines[0].strip() not in _FENCES:
+        return {}, 0, []
+    fence = lines[0].strip()
+    closers = {fence, "..."} if fence == "---" else {fence}
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in closers), None)
+    if end is None:
+        return {}, 0, [Problem(shown, 1, f"front matter opened with {fence} is never closed",
+                               f"add a closing {fence} line; the file was read as text")]
+    block = "\n".join(lines[1:end])
+    try:
+        raw = yaml.safe_load(block) if fence == "---" else tomllib.loads(block)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = 2 + mark.line if mark is not None else 1
+        return {}, end + 1, [Problem(shown, line, f"front matter is not valid {_FENCES[fence]}",
+                                     "fix the syntax; the block was ignored")]
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        return {}, end + 1, [Problem(shown, 2, "front matter is not a key: value mapping",
+                                     "write one key: value per line; the block was ignored")]
+    meta: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for key, value in raw.items():
+        name = str(key).strip().lower()
+        if name not in KNOWN_KEYS:
+            problems.append(Problem(shown, 1, f'unknown front-matter key "{key}" ignored',
+                                    "known keys: " + ", ".join(sorted(KNOWN_KEYS))))
+            continue
+        meta[name] = value
+    return meta, end + 1, problems
+
+
+def read_bytes(data: bytes, shown: str, kind: str = "text") -> RawDoc:
+    """Turn the bytes of one input into a RawDoc."""
+    if looks_binary(data):
+        problem = Problem(shown, 0, "file is binary, not text", "remove it or save it as UTF-8 text",
+                          severity="error")
+        return RawDoc(path=shown, kind="text", lines=(), first_line=1, problems=(problem,))
+    text, problems = decode(data, shown, _declared_encoding(data))
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if raw_lines and raw_lines[-1] == "":
+        raw_lines.pop()
+    meta, used, fm_problems = split_front_matter(raw_lines, shown)
+    body = tuple(normalize_line(line) for line in raw_lines[used:])
+    return RawDoc(
+        path=shown,
+        kind="markdown" if kind == "markdown" else "text",
+        lines=body,
+        first_line=used + 1,
+        meta=tuple(sorted(meta.items())),
+        front_lines=used,
+        problems=tuple(problems + fm_problems),
+    )
+
+
+def read_file(path: Path, shown: str | None = None) -> RawDoc:
+    """Read one input file; `shown` is the name used in reports (default: the path)."""
+    kind = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
+    return read_bytes(path.read_bytes(), shown or str(path), kind)
+
+
+def iter_docs(paths: list[Path], root: Path | None = None) -> Iterator[RawDoc]:
+    """Read files one at a time, naming each relative to `root` when given."""
+    for path in paths:
+        shown = path.relative_to(root).as_posix() if root else str(path)
+        yield read_file(path, shown)

@@ -1,0 +1,202 @@
+"""Render Articles into HTML pages with Jinja2. Writes nothing."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_time, get_timezone_gmt
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from generator import __version__
+from generator.config import Config
+from generator.models import Article
+
+PER_PAGE = 50  # index entries per page
+
+
+def theme_dir() -> Path:
+    """Return the folder holding the default theme's `templates/` and `static/`."""
+    packaged = Path(__file__).parent / "theme"
+    return packaged if (packaged / "templates").is_dir() else Path(__file__).parent.parent
+
+
+def make_env(site_dir: Path | None = None) -> Environment:
+    """Build the Jinja environment: the site's own templates first, then the default theme."""
+    loaders = []
+    if site_dir is not None and (site_dir / "templates").is_dir():
+        loaders.append(FileSystemLoader(site_dir / "templates"))
+    loaders.append(FileSystemLoader(theme_dir() / "templates"))
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(version=__version__)
+    env.filters.update(iso=iso, host=host)
+    return env
+
+
+def iso(value: datetime | None) -> str:
+    """Format a time as ISO 8601 with its offset, e.g. 2023-09-20T14:40:00+07:00."""
+    return value.isoformat() if value else ""
+
+
+def host(url: str | None) -> str:
+    """Return a URL's host without "www.", e.g. "thanhnien.vn"."""
+    name = (urlsplit(url).hostname or "") if url else ""
+    return name.removeprefix("www.")
+
+
+def locale_for(lang: str, fallback: str = "en") -> Locale:
+    """Return the Babel locale of a language, or of the fallback when Babel has none."""
+    for code in (lang, fallback, "en"):
+        try:
+            return Locale.parse(code)
+        except (UnknownLocaleError, ValueError):
+            continue
+    return Locale("en")  # pragma: no cover
+
+
+def date_label(value: datetime | None, lang: str) -> str:
+    """Localize a time with its zone, e.g. "Thứ Tư, 20 tháng 9, 2023 14:40 (GMT+07:00)"."""
+    if value is None:
+        return ""
+    loc = locale_for(lang)
+    return (f"{format_date(value, 'full', locale=loc)} {format_time(value, 'short', locale=loc)}"
+            f" ({get_timezone_gmt(value, 'long', locale='en')})")
+
+
+def day_label(day: datetime, lang: str) -> str:
+    """Localize a day heading, e.g. "Wednesday, September 20, 2023"."""
+    return format_date(day, "full", locale=locale_for(lang))
+
+
+def language_name(lang: str, ui: str) -> str:
+    """Name a language in the UI language, e.g. "Vietnamese"; the code when unknown."""
+    try:
+        name = locale_for(ui).languages.get(lang)
+    except (UnknownLocaleError, ValueError):  # pragma: no cover
+        name = None
+    return str(name) if name else lang
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page to render: its output path and the links it needs."""
+
+    path: str  # output file below the site root, e.g. "vi/hop-tac/index.html"
+
+    @property
+    def url(self) -> str:
+        """Path of the page as linked, e.g. "vi/hop-tac/" (empty for the home page)."""
+        return self.path.removesuffix("index.html")
+
+    @property
+    def root(self) -> str:
+        """Relative link from this page to the site root, e.g. "../../"."""
+        depth = self.path.count("/")
+        return "../" * depth
+
+
+def newest_first(articles: Sequence[Article]) -> list[Article]:
+    """Sort articles newest first; undated ones last; ties broken by path."""
+    dated = sorted((a for a in articles if a.published), key=lambda a: a.path)
+    dated.sort(key=lambda a: a.published or datetime.min, reverse=True)
+    undated = sorted((a for a in articles if not a.published), key=lambda a: a.path)
+    return dated + undated
+
+
+def _common(config: Config, page: Page, lang: str, root: str | None = None) -> dict[str, Any]:
+    return {
+        "site": config,
+        "root": page.root if root is None else root,
+        "page_lang": lang,
+        "canonical": config.url + page.url,
+        "feeds": [{"title": config.title, "type": "application/rss+xml", "href": "feed.xml"}],
+    }
+
+
+def render_article(env: Environment, config: Config, article: Article) -> str:
+    """Render one article page."""
+    page = Page(article.url_path + "index.html")
+    return env.get_template("article.html").render(
+        **_common(config, page, article.lang),
+        article=article,
+        date_label=date_label(article.published, article.lang),
+        language_name=language_name(article.lang, config.language),
+        media_root=page.root,
+    )
+
+
+def article_content(env: Environment, config: Config, article: Article) -> str:
+    """Render the article body as HTML with absolute URLs, for feeds."""
+    return env.get_template("_content.html").render(
+        site=config, article=article, media_root=config.url,
+    ).strip()
+
+
+def _days(articles: list[Article], config: Config) -> list[dict[str, Any]]:
+    zone = ZoneInfo(config.timezone)
+
+    def day_of(a: Article) -> str:
+        return a.published.astimezone(zone).date().isoformat() if a.published else ""
+
+    days = []
+    for key, group in groupby(articles, key=day_of):
+        items = list(group)
+        first = items[0].published
+        label = day_label(first.astimezone(zone), config.language) if first else ""
+        days.append({"iso": key, "label": label, "articles": items})
+    return days
+
+
+def index_pages(env: Environment, config: Config, articles: list[Article]) -> Iterator[
+        tuple[str, str]]:
+    """Render the digest: newest first, grouped by day, PER_PAGE articles a page."""
+    chunks = [articles[i:i + PER_PAGE] for i in range(0, len(articles), PER_PAGE)] or [[]]
+    for number, chunk in enumerate(chunks, start=1):
+        page = Page("index.html" if number == 1 else f"page/{number}/index.html")
+        prev_url = None if number == 1 else ("" if number == 2 else f"page/{number - 1}/")
+        next_url = f"page/{number + 1}/" if number < len(chunks) else None
+        html = env.get_template("index.html").render(
+            **_common(config, page, config.language),
+            days=_days(chunk, config),
+            page_number=number,
+            page_count=len(chunks),
+            prev_url=prev_url,
+            next_url=next_url,
+            language_name=lambda code: language_name(code, config.language),
+            time_label=lambda a: format_time(a.published, "short",
+                                             locale=locale_for(config.language)),
+        )
+        yield page.path, html
+
+
+def render_site(env: Environment, config: Config, articles: Sequence[Article]) -> dict[str, str]:
+    """Render every page of the site: {output path: html}."""
+    ordered = newest_first(articles)
+    pages = dict(index_pages(env, config, ordered))
+    for article in ordered:
+        pages[article.url_path + "index.html"] = render_article(env, config, article)
+    not_found = Page("404.html")
+    pages["404.html"] = env.get_template("404.html").render(
+        **_common(config, not_found, config.language, root=config.base_path),
+    )
+    return pages
+
+
+def relative(from_page: str, to_path: str) -> str:
+    """Return a relative link between two output paths."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_page) or ".")

@@ -1,0 +1,45 @@
+"""Describe articles as JSON records: `clean --format json` and `build-report.json`."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from generator.models import Article, Problem
+
+
+def article_record(article: Article, path: str | None = None) -> dict[str, Any]:
+    """Return the JSON record of one article; every input line is listed with its rule."""
+    return {
+        "path": path if path is not None else article.path,
+        "title": article.title,
+        "lang": article.lang,
+        "published": article.published.isoformat() if article.published else None,
+        "author": article.author,
+        "source_url": article.source_url,
+        "lead": article.lead,
+        "body": list(article.body),
+        "figures": [
+            {"image": f.image, "caption": f.caption, "credit": f.credit}
+            for f in article.figures
+        ],
+        "url": article.url_path,
+        "guid": article.guid,
+        "title_derived": article.title_derived,
+        "warnings": [str(p) for p in article.problems],
+        "lines": [
+            {"n": ln.n, "text": ln.text, "label": ln.label, "rule": ln.rule}
+            for ln in article.lines
+        ],
+    }
+
+
+def build_report(articles: list[Article], rejected: list[Problem],
+                 problems: list[Problem]) -> bytes:
+    """Return the build report: every article with its lines, every rejected file, problems."""
+    report = {
+        "articles": [article_record(a) for a in sorted(articles, key=lambda a: a.path)],
+        "rejected": [{"path": p.path, "line": p.line, "reason": str(p)} for p in rejected],
+        "problems": [str(p) for p in problems],
+    }
+    return (json.dumps(report, ensure_ascii=False, indent=1) + "\n").encode("utf-8")

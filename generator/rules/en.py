@@ -1,0 +1,66 @@
+"""English rules: boilerplate lexicon, bylines, credits, months, stopwords."""
+
+TIMEZONE = "UTC"
+
+BOILERPLATE: dict[str, list[str]] = {
+    "comment-counter": [r"comments?\s*\(?\d*\)?", r"\(?\d+\)?\s*comments?", r"add a comment",
+                        r"leave a (?:comment|reply)", r"view \d+ comments", r"show comments",
+                        r"join the (?:conversation|discussion)", r"post a comment"],
+    "follow-prompt": [r"follow(?: us)?(?: on .{1,40})?", r"subscribe(?: now| today)?",
+                      r"sign (?:in|up)", r"log ?in", r"register", r"already a subscriber\??",
+                      r"follow (?:the )?(?:topic|author)s?(?: .{1,40})?"],
+    "share-prompt": [r"share(?: this(?: article| story| page)?)?(?: on .{1,20})?",
+                     r"tweet", r"email this(?: article)?", r"save(?: article| for later)?",
+                     r"print(?: this)?(?: article| page)?", r"copy(?: the)? link",
+                     r"link copied", r"gift (?:this )?article"],
+    "section-promo": [r"most (?:read|popular|viewed|shared)", r"trending(?: now)?",
+                      r"top stories", r"latest(?: news| stories)?", r"editor'?s picks?",
+                      r"don'?t miss", r"recommended(?: for you)?", r"you may (?:also )?like",
+                      r"home", r"news", r"menu", r"search", r"skip to (?:main )?content",
+                      r"more from .{1,40}", r"sponsored(?: content)?"],
+    "newsletter": [r"sign up (?:for|to) (?:our|the) .{0,60}newsletters?.{0,100}",
+                   r"get (?:our|the) .{0,40}newsletter.{0,100}", r"enter your e-?mail.{0,60}",
+                   r"newsletter.{0,40}", r"thanks? for (?:signing up|subscribing).{0,80}"],
+    "cookie": [
+        r"(?=.{0,400}$)(?=.*\bcookies?\b)(?=.*(?:accept|consent|browsing|experience|privacy|settings|preferences)).*",
+        r"accept(?: all)?(?: cookies)?",
+               r"manage (?:cookies|preferences|settings)", r"privacy (?:policy|settings)"],
+    "read-time": [r"\d+\s*min(?:ute)?s?\s*read", r"listen(?: to this article)?(?: \d.{0,20})?",
+                  r"reading time\s*:?\s*\d+\s*min(?:ute)?s?"],
+    "tag-list": [r"(?:tags?|topics?|filed under|categories)\s*:.{0,300}"],
+    "cms-footer": [r"terms (?:of (?:use|service)|and conditions)", r"contact us",
+                   r"about us", r"site ?map", r"back to top", r"report an error",
+                   r"corrections? policy"],
+}
+
+RELATED: list[str] = [r"related(?: articles| stories| news| posts| coverage| content)?",
+                      r"read (?:more|also|next)(?:\s*:.{0,200})?", r"see also(?:\s*:.{0,200})?",
+                      r"more (?:on this|stories|news|articles)(?: .{1,40})?",
+                      r"you might also like", r"recommended (?:stories|articles|reading)",
+                      r"further reading", r"also read(?:\s*:.{0,200})?"]
+
+BYLINE: list[str] = [
+    r"(?:written |reporting |reported |story )?by\s+(?P<name>[A-Z][\w'.-]*(?:\s+(?:and |& |de |"
+    r"van |von )?[A-Z][\w'.-]*){0,6}(?:\s*[,|]\s*[\w .'-]{2,40})?)",
+]
+
+CREDIT: list[str] = [r"\(?\s*(?:photo|photograph|picture|image|credit|photo credit|"
+                     r"illustration|video)\s*:\s*(?P<credit>[^()]{2,80}?)\s*\)?\s*\.?"]
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+
+DATE_WORDS: list[str] = [r"published(?: on)?", r"updated(?: on)?", r"posted(?: on)?",
+                         r"last updated", r"on", r"at", r"monday", r"tuesday", r"wednesday",
+                         r"thursday", r"friday", r"saturday", r"sunday", r"mon", r"tue", r"wed",
+                         r"thu", r"fri", r"sat", r"sun", r"am", r"pm", r"a\.m\.", r"p\.m\.",
+                         r"\(?(?:utc|gmt|et|est|edt|pt|pst|pdt|bst|cet|cest)[+-]?\d*\)?"]
+
+STOPWORDS = frozenset("""
+the of and to a in is that for it on was with as he she they his her by at be this from are
+have has had not but or an were which their said will would been its who
+""".split())

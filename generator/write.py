@@ -1,0 +1,151 @@
+"""Publish {path: bytes} into the output folder atomically. The only output I/O.
+
+Files that changed are first written to a staging folder in `.newsdigest-cache/<out>/` beside
+the output, with a journal listing every file of the new site. Only when all of them are
+written does the short final step run: each changed file is moved into place with one rename,
+files of the old site that the new one lacks are deleted, and the journal is removed. A build
+that is killed before the journal is complete leaves the old site untouched; one killed during
+the final step leaves a complete journal, and the next build (or `newsdigest build` with nothing
+changed) finishes the step before doing anything else. Unchanged files are never rewritten, so a
+rebuild after editing one article touches a handful of files.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+CACHE_DIR = ".newsdigest-cache"
+
+
+class OutputError(Exception):
+    """The output folder is unsafe to write; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class WriteStats:
+    """What a publish did."""
+
+    written: int  # files created or changed
+    unchanged: int  # files left as they were
+    deleted: int  # files of the old site removed
+
+
+def state_dir(out: Path) -> Path:
+    """Return the folder holding the staging area and journal of an output folder."""
+    return out.parent / CACHE_DIR / out.name
+
+
+def check_output(out: Path, protected: list[Path]) -> None:
+    """Refuse an output folder that is, or contains, a protected folder (sources, repo root)."""
+    target = out.resolve()
+    if target == Path(target.anchor) or target == Path.home().resolve():
+        raise OutputError(f"{out}: refusing to write a site into {target}; choose --out _site")
+    for folder in protected:
+        folder = folder.resolve()
+        if target == folder or folder.is_relative_to(target):
+            raise OutputError(
+                f"{out}: the output folder would contain {folder}, which the build reads; "
+                "choose another --out such as _site"
+            )
+    if target.exists() and not target.is_dir():
+        raise OutputError(f"{out}: exists and is not a folder; remove it or choose another --out")
+    manifest = state_dir(target) / "manifest.json"
+    if target.is_dir() and any(target.iterdir()) and not manifest.exists():
+        raise OutputError(
+            f"{out}: folder is not empty and was not built by newsdigest; empty it or choose "
+            "another --out (the build never deletes files it did not write)"
+        )
+
+
+def _safe_relpath(path: str) -> PurePosixPath:
+    rel = PurePosixPath(path)
+    if rel.is_absolute() or ".." in rel.parts or not rel.parts:
+        raise OutputError(f"refusing to write {path!r} outside the output folder")
+    return rel
+
+
+def finish_pending(out: Path) -> bool:
+    """Complete a final step that an earlier build was cut off in; return True if one was."""
+    state = state_dir(out)
+    journal = state / "journal.json"
+    if not journal.exists():
+        shutil.rmtree(state / "staging", ignore_errors=True)
+        return False
+    plan = json.loads(journal.read_text(encoding="utf-8"))
+    _apply(out, state / "staging", plan["changed"], set(plan["files"]))
+    (state / "manifest.json").write_text(json.dumps(sorted(plan["files"])), encoding="utf-8")
+    journal.unlink()
+    shutil.rmtree(state / "staging", ignore_errors=True)
+    return True
+
+
+def _apply(out: Path, staging: Path, changed: list[str], keep: set[str]) -> int:
+    """Move staged files into place and delete what the new site lacks; return deletions."""
+    for rel in changed:
+        src = staging / rel
+        if src.exists():  # absent when an earlier attempt already moved it
+            dest = out / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(src, dest)
+    deleted = 0
+    manifest = state_dir(out) / "manifest.json"
+    old: list[str] = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else []
+    for rel in old:
+        if rel not in keep and (out / rel).is_file():
+            (out / rel).unlink()
+            deleted += 1
+            _prune(out, (out / rel).parent)
+    return deleted
+
+
+def _prune(out: Path, folder: Path) -> None:
+    """Remove folders left empty below the output root."""
+    while folder != out and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def publish(out: Path, files: dict[str, bytes]) -> WriteStats:
+    """Make the output folder hold exactly `files`, rewriting only what changed."""
+    out.mkdir(parents=True, exist_ok=True)
+    finish_pending(out)
+    state = state_dir(out)
+    staging = state / "staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    changed: list[str] = []
+    for path in sorted(files):
+        rel = _safe_relpath(path).as_posix()
+        data = files[path]
+        dest = out / rel
+        try:
+            if dest.stat().st_size == len(data) and dest.read_bytes() == data:
+                continue
+        except OSError:
+            pass
+        tmp = staging / rel
+        tmp.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+        changed.append(rel)
+    journal = state / "journal.json"
+    state.mkdir(parents=True, exist_ok=True)
+    pending = journal.with_suffix(".tmp")
+    pending.write_text(json.dumps({"changed": changed, "files": sorted(files)}), encoding="utf-8")
+    os.replace(pending, journal)  # from here on the new site is committed
+    deleted = _apply(out, staging, changed, set(files))
+    (state / "manifest.json").write_text(json.dumps(sorted(files)), encoding="utf-8")
+    journal.unlink()
+    shutil.rmtree(staging, ignore_errors=True)
+    return WriteStats(len(changed), len(files) - len(changed), deleted)
+
+
+def write_beside(out: Path, name: str, data: bytes) -> Path:
+    """Write a file next to the output folder (the build report), atomically."""
+    dest = out.parent / name
+    tmp = dest.with_name(dest.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, dest)
+    return dest
