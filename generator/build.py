@@ -12,8 +12,8 @@ from generator.config import Config
 from generator.extract import extract
 from generator.feeds import rss_feed
 from generator.models import Article, Problem
-from generator.read import iter_docs
 from generator.read import find_inputs as find_inputs
+from generator.read import iter_docs
 from generator.render import article_content, language_name, make_env, newest_first, render_site
 from generator.render import theme_dir as theme_dir
 from generator.report import build_report
@@ -87,9 +87,9 @@ def load_articles(source: Path, config: Config) -> tuple[list[Article], list[Pro
     articles: list[Article] = []
     rejected: list[Problem] = []
     problems: list[Problem] = []
-    prefix = source.name if source.name not in ("", ".") else ""
-    for raw in iter_docs(find_inputs(source), root=source):
-        raw = replace(raw, path=f"{prefix}/{raw.path}" if prefix else raw.path)
+    base = source.resolve()
+    inputs = [p.resolve() for p in find_inputs(source)]
+    for raw in iter_docs(inputs, root=base.parent):  # named "seeds/x.txt" in every report
         errors = [p for p in raw.problems if p.severity == "error"]
         if errors:
             rejected.append(errors[0])

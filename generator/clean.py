@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from generator.dates import is_dateline
 from generator.models import Label, Line, RawDoc
@@ -145,6 +146,10 @@ def _related_blocks(doc: _Labels, headers: list[int]) -> None:
                 title_like = not is_sentence(text)
                 if not title_like and not took_title:
                     break
+                after = doc.next_nonblank(j)
+                if not title_like and after is not None and doc.free(after) \
+                        and is_sentence(doc.texts[after]):
+                    break  # the article resumes: this sentence is body, not a teaser blurb
                 doc.set(j, "boilerplate", "structure/related-block")
                 took_title = title_like
             j = doc.next_nonblank(j)
@@ -173,10 +178,13 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None) -> None:
     """Decide every line left after the lexicon and related passes."""
     texts = doc.texts
     anchors = [i for i in range(len(texts)) if doc.free(i) and is_anchor(texts[i])]
-    if not anchors:  # a short item: keep every free line that reads as text
-        anchors = [i for i in range(len(texts)) if doc.free(i) and word_count(texts[i]) >= 3]
-    if not anchors:
-        anchors = [i for i in range(len(texts)) if doc.free(i)]
+    fallbacks: tuple[Callable[[str], bool], ...] = (  # a short item: sentences, then
+        lambda t: is_sentence(t) and word_count(t) >= 5,  # lines of a few words, then anything
+        lambda t: word_count(t) >= 3,
+        lambda t: True,
+    )
+    for fits in fallbacks:
+        anchors = anchors or [i for i in range(len(texts)) if doc.free(i) and fits(texts[i])]
     if not anchors:
         return
     a0, a1 = anchors[0], anchors[-1]
@@ -187,8 +195,6 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None) -> None:
     start = title if title is not None else a0
     for i in range(start):
         if doc.free(i):
-            doc.set(i, "boilerplate", "structure/before-title")
-        elif doc.label[i] == "date" and title is None:
             doc.set(i, "boilerplate", "structure/before-title")
 
     # The end marker: the first decided line after the last anchor (byline, prompt, footer).

@@ -38,10 +38,10 @@ def safe_url(url: Any) -> str | None:
     """Return an http(s) URL with a host, or None for anything else."""
     if not isinstance(url, str):
         return None
-    url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() in ("http", "https") and parts.netloc and not re.search(r"\s", url):
-        return url
+    text: str = url.strip()
+    parts = urlsplit(text)
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not re.search(r"\s", text):
+        return text
     return None
 
 
@@ -64,7 +64,7 @@ def detect_language(text: str, fallback: str) -> str:
 def display_author(name: str) -> str:
     """Turn a byline in capitals into a readable name: "H LAN (TỔNG HỢP)" -> "H Lan (tổng hợp)"."""
     name = re.sub(r"\s+", " ", name).strip(" .,-–—")
-    if not is_caps_name(name) or len(name.split()) < 2 and "(" not in name:
+    if not is_caps_name(name) or (len(name.split()) < 2 and "(" not in name):
         return name
     main, _, rest = name.partition("(")
     words = [w if len(w) == 1 else w[:1] + w[1:].lower() for w in main.split()]
@@ -142,8 +142,9 @@ def _published(raw: RawDoc, lines: tuple[Line, ...], source_url: str | None,
         return (found if found.tzinfo else found.replace(tzinfo=zone_of())), problems
     if url_time is not None:
         return url_time.replace(tzinfo=zone_of()), problems
-    problems.append(Problem(raw.path, 0, "no publication date found",
-                            "set date: in front matter"))
+    if not problems:
+        problems.append(Problem(raw.path, 0, "no publication date found",
+                                "set date: in front matter"))
     return None, problems
 
 

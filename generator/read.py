@@ -125,8 +125,8 @@ def split_front_matter(
 def read_bytes(data: bytes, shown: str, kind: str = "text") -> RawDoc:
     """Turn the bytes of one input into a RawDoc."""
     if looks_binary(data):
-        problem = Problem(shown, 0, "file is binary, not text", "remove it or save it as UTF-8 text",
-                          severity="error")
+        problem = Problem(shown, 0, "file is binary, not text",
+                          "remove it or save it as UTF-8 text", severity="error")
         return RawDoc(path=shown, kind="text", lines=(), first_line=1, problems=(problem,))
     text, problems = decode(data, shown, _declared_encoding(data))
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

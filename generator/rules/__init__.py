@@ -98,7 +98,7 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     """Compile all languages' rules once."""
-    modules = [("common", common)] + sorted(LANGUAGE_MODULES.items())
+    modules = [("common", common), *sorted(LANGUAGE_MODULES.items())]
     boiler: list[tuple[str, str]] = []
     related: list[tuple[str, str]] = []
     byline: list[tuple[str, str]] = []

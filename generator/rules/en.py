@@ -60,7 +60,4 @@ DATE_WORDS: list[str] = [r"published(?: on)?", r"updated(?: on)?", r"posted(?: o
                          r"thu", r"fri", r"sat", r"sun", r"am", r"pm", r"a\.m\.", r"p\.m\.",
                          r"\(?(?:utc|gmt|et|est|edt|pt|pst|pdt|bst|cet|cest)[+-]?\d*\)?"]
 
-STOPWORDS = frozenset("""
-the of and to a in is that for it on was with as he she they his her by at be this from are
-have has had not but or an were which their said will would been its who
-""".split())
+STOPWORDS = frozenset(["the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "on", "was", "with", "as", "he", "she", "they", "his", "her", "by", "at", "be", "this", "from", "are", "have", "has", "had", "not", "but", "or", "an", "were", "which", "their", "said", "will", "would", "been", "its", "who"])

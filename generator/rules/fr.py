@@ -70,7 +70,4 @@ DATE_WORDS: list[str] = [r"publié(?:e)?(?: le)?", r"mis à jour(?: le)?", r"mod
                          r"samedi", r"dimanche", r"heure de paris", r"\(?(?:utc|gmt)[+-]?\d*\)?",
                          r"il y a \d+ (?:min|h|heures?|jours?)", r"mise à jour"]
 
-STOPWORDS = frozenset("""
-le la les de des du un une et est en que qui dans pour pas sur au aux il elle ils elles ce
-cette ces son sa ses leur leurs par plus avec ne se a été être ont mais ou où comme nous vous
-""".split())
+STOPWORDS = frozenset(["le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "en", "que", "qui", "dans", "pour", "pas", "sur", "au", "aux", "il", "elle", "ils", "elles", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "par", "plus", "avec", "ne", "se", "a", "été", "être", "ont", "mais", "ou", "où", "comme", "nous", "vous"])

@@ -55,7 +55,4 @@ DATE_WORDS: list[str] = [r"thứ (?:hai|ba|tư|năm|sáu|bảy|\d)", r"chủ nh�
                          r"đăng(?: lúc| ngày)?", r"ngày", r"lúc", r"giờ", r"gmt\s*\+\s*7",
                          r"xuất bản"]
 
-STOPWORDS = frozenset("""
-và của là có được cho không những các một này trong với để đã người khi đến về từ cũng
-như thì nhưng ra nên theo sẽ vào đó năm lại tại còn vì rất nhiều hơn bị làm nhất mà trên
-""".split())
+STOPWORDS = frozenset(["và", "của", "là", "có", "được", "cho", "không", "những", "các", "một", "này", "trong", "với", "để", "đã", "người", "khi", "đến", "về", "từ", "cũng", "như", "thì", "nhưng", "ra", "nên", "theo", "sẽ", "vào", "đó", "năm", "lại", "tại", "còn", "vì", "rất", "nhiều", "hơn", "bị", "làm", "nhất", "mà", "trên"])

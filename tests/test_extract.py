@@ -1,0 +1,156 @@
+"""Extraction turns labelled lines into the article's metadata and body."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from generator.config import make_config
+from generator.extract import (
+    derive_title,
+    detect_language,
+    display_author,
+    extract,
+    make_guid,
+    make_slug,
+    safe_url,
+)
+from generator.models import RawDoc
+from generator.read import read_bytes, read_file
+from tests.conftest import FR_SAMPLE, VI_SAMPLE
+
+VI_BODY_STARTS = ["Tại đây, Chủ nhiệm", "Theo ông Vương", "Kể từ khi thiết lập",
+                  "Ông nhấn mạnh", "Trong khi đó, theo truyền thông", "Nga kiên định",
+                  "Hai bên nhất trí"]
+
+
+def test_vi_sample_metadata(config):
+    a = extract(read_file(VI_SAMPLE), config)
+    assert a.title == "Hợp tác kinh tế, thương mại Trung Quốc-Nga ngày càng trở nên sâu sắc"
+    assert a.lang == "vi"
+    assert a.published is not None
+    assert a.published.isoformat() == "2023-09-20T14:40:00+07:00"
+    assert a.author == "H Lan (tổng hợp)"
+    assert a.source_url is None
+    assert a.lead.startswith("Trong bối cảnh căng thẳng giữa Nga-Ukraine")
+    assert len(a.body) == 7
+    assert [p[: len(s)] for p, s in zip(a.body, VI_BODY_STARTS, strict=True)] == VI_BODY_STARTS
+    [figure] = a.figures
+    assert figure.caption == ("Trung Quốc, Nga tổ chức vòng tham vấn an ninh chiến lược "
+                              "lần thứ 18.")
+    assert figure.credit == "Bộ Ngoại giao Trung Quốc"
+    assert figure.image_path is None  # the photo is not in seeds/
+    assert a.slug == "hop-tac-kinh-te-thuong-mai-trung-quoc-nga-ngay-cang-tro-nen-sau-sac"
+    assert not a.title_derived and not a.problems
+
+
+def test_vi_body_is_unchanged_input_text(config):
+    a = extract(read_file(VI_SAMPLE), config)
+    source = [t.strip() for t in VI_SAMPLE.read_text(encoding="utf-8").splitlines()]
+    positions = [source.index(p) for p in (a.lead, *a.body)]
+    assert positions == sorted(positions)
+
+
+def test_fr_sample_metadata(config):
+    a = extract(read_file(FR_SAMPLE), config)
+    assert a.lang == "fr"
+    assert a.title_derived
+    assert a.title == ("Deux hauts responsables chinois et russes ont déclaré leur volonté de "
+                       "renforcer la coordination…")
+    assert a.source_url == ("https://thanhnien.vn/nga-trung-quoc-nhan-manh-no-luc-chung-chong-"
+                            "vong-kiem-toa-cua-my-185241112164938635.htm")
+    assert a.published == datetime(2024, 11, 12, 16, 49, 38, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert a.published.isoformat() == "2024-11-12T16:49:38+07:00"
+    assert a.lead.startswith("Deux hauts responsables chinois et russes")
+    assert len(a.body) == 10
+    assert a.body[0].startswith("Le 12 novembre, le secrétaire")
+    assert a.body[-1] == ("Au cours de cette visite de travail, M. Shoigu devrait rencontrer des "
+                          "dirigeants politiques chinois.")
+    assert any(p.startswith("Le secrétaire du Conseil de sécurité russe, Sergueï Choïgou, et le "
+                            "ministre") for p in a.body)
+    [warning] = a.problems
+    assert warning.path == str(FR_SAMPLE) and warning.line == 1
+    assert "no headline found" in warning.message and warning.fix == "set title: in front matter"
+
+
+def test_front_matter_overrides_detection(config):
+    raw = read_file(FR_SAMPLE)
+    text = FR_SAMPLE.read_bytes()
+    front = (b"---\ntitle: Choigou a Pekin\ndate: 2024-11-13T08:00:00+01:00\nlang: fr\n"
+             b"author: Jean Dupont\ntags: [Chine, Russie]\nsource: https://example.org/a\n---\n")
+    a = extract(read_bytes(front + text, raw.path), config)
+    assert a.title == "Choigou a Pekin" and not a.title_derived
+    assert a.published is not None and a.published.isoformat() == "2024-11-13T08:00:00+01:00"
+    assert a.author == "Jean Dupont"
+    assert a.tags == ("Chine", "Russie")
+    assert a.source_url == "https://example.org/a"
+    assert a.lines[0].n == 9  # line numbers count the front matter
+
+
+def test_configured_zone_by_language():
+    config = make_config({"timezones": {"vi": "Asia/Bangkok"}})
+    dump = "Tiêu đề bài báo\n20/09/2023, 14:40\n" + "Một đoạn văn dài của bài báo, " * 4 + "hết.\n"
+    a = extract(read_bytes(dump.encode(), "x.txt"), config)
+    assert a.published is not None
+    assert a.published.tzinfo == ZoneInfo("Asia/Bangkok")
+
+
+def test_impossible_date_is_reported(config):
+    dump = ("Un titre d'article\n31/02/2024\n"
+            "Un paragraphe de texte qui raconte une histoire assez longue pour compter ici.\n")
+    a = extract(read_bytes(dump.encode(), "seeds/x.txt"), config)
+    assert a.published is None
+    assert [str(p) for p in a.problems] == [
+        'seeds/x.txt:2: warning: date "31/02/2024" does not exist; fix it or set date: in '
+        "front matter"
+    ]
+
+
+def test_display_author():
+    assert display_author("H LAN (TỔNG HỢP)") == "H Lan (tổng hợp)"
+    assert display_author("MINH ANH") == "Minh Anh"
+    assert display_author("TTXVN") == "TTXVN"
+    assert display_author("Jean Dupont") == "Jean Dupont"
+
+
+def test_derive_title_cuts_at_word_boundary():
+    title = derive_title("Un " + "mot " * 60 + "fin.", "fr")
+    assert title.endswith("…") and len(title) <= 101
+    assert derive_title("Phrase courte. Une autre.", "fr") == "Phrase courte"
+
+
+def test_safe_url_only_http():
+    assert safe_url("https://a.example/x") == "https://a.example/x"
+    for bad in ["javascript:alert(1)", "data:text/html,x", "//a.example", "ftp://a", "", None,
+                "https://a.example/ x"]:
+        assert safe_url(bad) is None
+
+
+def test_slug_and_guid_are_stable():
+    assert make_slug("Hợp tác kinh tế, Trung Quốc-Nga") == "hop-tac-kinh-te-trung-quoc-nga"
+    assert make_slug("!!!") == ""
+    a = RawDoc(path="seeds/x.txt", kind="text", lines=(), first_line=1)
+    b = RawDoc(path="other/x.md", kind="markdown", lines=("changed",), first_line=1)
+    assert make_guid(a) == make_guid(b)  # the file's name alone, not folder, suffix or content
+    assert make_guid(a).startswith("urn:uuid:")
+    c = RawDoc(path="x.txt", kind="text", lines=(), first_line=1, meta=(("id", "abc"),))
+    assert make_guid(c) == "urn:newsdigest:abc"
+
+
+def test_detect_language():
+    assert detect_language("Le gouvernement a présenté mardi un budget pour l'année.", "en") == "fr"
+    assert detect_language("Chính phủ đã trình bày ngân sách cho năm tới vào thứ ba.", "en") == "vi"
+    assert detect_language("ok", "en") == "en"
+
+
+def test_markdown_item_is_sanitised(config):
+    md = ("---\ntitle: Note\ndate: 2024-01-02\n---\nFirst paragraph here.\n\n"
+          "Second <script>alert(1)</script> [x](javascript:alert(1)) **bold**\n\n"
+          "<img src=x onerror=alert(1)>\n")
+    a = extract(read_bytes(md.encode(), "n.md", "markdown"), config)
+    assert a.lead == "First paragraph here."
+    [block] = a.blocks
+    assert block.kind == "html"
+    assert "<script" not in block.text and "onerror" not in block.text
+    assert "javascript:" not in block.text
+    assert "<strong>bold</strong>" in block.text
