@@ -46,7 +46,9 @@ class Config:
         if host:
             labels = host.split(".")
             for i in range(len(labels)):
-                for key in (".".join(labels[i:]), "." + ".".join(labels[i:])):
+                domain = ".".join(labels[i:])
+                keys = (domain, "." + domain) if "." in domain else ("." + domain,)
+                for key in keys:  # a bare key such as "fr" names a language, not a domain
                     if key in table:
                         return ZoneInfo(table[key])
         zone = self.timezones.get(lang) or default_timezone(lang) or self.timezone
@@ -57,7 +59,8 @@ def _check(path: str, key: str, value: Any, kind: type) -> Any:
     if kind is int and isinstance(value, bool):
         raise ConfigError(f"{path}: {key} must be a whole number, not {value!r}")
     if not isinstance(value, kind):
-        raise ConfigError(f"{path}: {key} must be a {kind.__name__}, not {value!r}")
+        noun = {int: "whole number", str: "string", dict: "table"}.get(kind, kind.__name__)
+        raise ConfigError(f"{path}: {key} must be a {noun}, not {value!r}")
     return value
 
 

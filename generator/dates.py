@@ -36,15 +36,15 @@ class DateHit:
         return value.replace(tzinfo=timezone(self.offset)) if self.offset is not None else value
 
 
-_TIME = r"(?P<H>\d{1,2})\s*(?:[:h]|giờ)\s*(?P<M>\d{2})?(?:\s*(?::|phút)\s*(?P<S>\d{2}))?" \
-        r"(?:\s*(?P<ampm>[ap]\.?m\.?))?"
+_TIME = r"(?P<H>\d{1,2})\s*(?:[:h]|giờ)\s*(?P<M>\d{2})?(?:\s*(?::|phút)\s*(?P<S>\d{2})" \
+        r"(?:[.,]\d{1,9})?)?(?:\s*(?P<ampm>[ap]\.?m\.?))?"
 _OFFSET = re.compile(r"\b(?:gmt|utc)\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?",
                      re.IGNORECASE)
 
 
 @cache
 def _patterns() -> list[re.Pattern[str]]:
-    """Compile the date shapes, most specific first."""
+    """Compile the date shapes."""
     names = "|".join(sorted((re.escape(m) for m in months()), key=len, reverse=True))
     shapes = [
         r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ]\s*" + _TIME + r")?"
@@ -69,23 +69,33 @@ def _offset(text: str) -> timedelta | None:
     return -delta if m["sign"] == "-" else delta
 
 
-def _time(text: str) -> tuple[int, int, int, int, int] | None:
-    """Return (hour, minute, second, start, end) of the first clock time in text."""
-    for m in _TIME_RE.finditer(text):
-        if m["M"] is None and not m["ampm"]:
-            continue
-        hour, minute = int(m["H"]), int(m["M"] or 0)
-        if m["ampm"]:
-            pm = m["ampm"].lower().startswith("p")
-            hour = hour % 12 + (12 if pm else 0)
-        if hour < 24 and minute < 60:
-            return hour, minute, int(m["S"] or 0), m.start(), m.end()
+def _clock(m: re.Match[str]) -> tuple[int, int, int] | None:
+    """Return (hour, minute, second) of a time match, or None when it is not a time."""
+    if m["H"] is None or (m["M"] is None and not m["ampm"]):
+        return None
+    hour, minute = int(m["H"]), int(m["M"] or 0)
+    if m["ampm"]:
+        pm = m["ampm"].lower().startswith("p")
+        hour = hour % 12 + (12 if pm else 0)
+    if hour < 24 and minute < 60:
+        return hour, minute, int(m["S"] or 0)
     return None
 
 
-def find_date(text: str) -> DateHit | None:
-    """Return the first date written in text, with a clock time near it when there is one."""
+def _time(text: str, start: int = 0,
+          end: int | None = None) -> tuple[int, int, int, int, int] | None:
+    """Return (hour, minute, second, start, end) of the first clock time in text[start:end]."""
+    for m in _TIME_RE.finditer(text, start, len(text) if end is None else end):
+        clock = _clock(m)
+        if clock:
+            return (*clock, m.start(), m.end())
+    return None
+
+
+def _date_matches(text: str) -> list[tuple[re.Match[str], int, int, int | None]]:
+    """Return every valid date match as (match, month, day, year), first written first."""
     table = months()
+    found = []
     for pattern in _patterns():
         for m in pattern.finditer(text):
             groups = m.groupdict()
@@ -97,22 +107,44 @@ def find_date(text: str) -> DateHit | None:
             year = int(groups["y"]) if groups.get("y") else None
             if not 1 <= day <= 31 or (year is not None and not 1900 <= year <= 2200):
                 continue
-            hit = DateHit(year, month, day, start=m.start(), end=m.end(), offset=_offset(text))
-            if groups.get("H"):
-                hour, minute = int(groups["H"]), int(groups.get("M") or 0)
-                second = int(groups.get("S") or 0)
-                tz = groups.get("tz")
-                offset = hit.offset
-                if tz:
-                    offset = timedelta(0) if tz == "Z" else _tz_delta(tz)
-                return DateHit(year, month, day, hour, minute, second, offset, m.start(), m.end())
-            found = _time(text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():])
-            if found:
-                hour, minute, second, t0, t1 = found
-                return DateHit(year, month, day, hour, minute, second, hit.offset,
-                               min(m.start(), t0), max(m.end(), t1))
-            return hit
-    return None
+            found.append((m, month, day, year))
+    found.sort(key=lambda f: (f[0].start(), -f[0].end()))
+    kept: list[tuple[re.Match[str], int, int, int | None]] = []
+    for item in found:  # drop matches overlapping an earlier, longer one
+        if not kept or item[0].start() >= kept[-1][0].end():
+            kept.append(item)
+    return kept
+
+
+def find_dates(text: str) -> list[DateHit]:
+    """Return every date written in text, each with the clock time written after it."""
+    matches = _date_matches(text)
+    hits = []
+    offset = _offset(text)
+    for i, (m, month, day, year) in enumerate(matches):
+        clock = _clock(m) if "H" in m.re.groupindex else None
+        if clock:
+            tz = m.groupdict().get("tz")
+            zone = offset if not tz else timedelta(0) if tz == "Z" else _tz_delta(tz)
+            hits.append(DateHit(year, month, day, *clock, zone, m.start(), m.end()))
+            continue
+        limit = matches[i + 1][0].start() if i + 1 < len(matches) else len(text)
+        after = _time(text, m.end(), limit)
+        if after is None and i == 0:  # "14:40, 20/09/2023": a time written before the date
+            after = _time(text, 0, m.start())
+        if after:
+            hour, minute, second, t0, t1 = after
+            hits.append(DateHit(year, month, day, hour, minute, second, offset,
+                                min(m.start(), t0), max(m.end(), t1)))
+        else:
+            hits.append(DateHit(year, month, day, offset=offset, start=m.start(), end=m.end()))
+    return hits
+
+
+def find_date(text: str) -> DateHit | None:
+    """Return the first date written in text, with its clock time when there is one."""
+    hits = find_dates(text)
+    return hits[0] if hits else None
 
 
 def _tz_delta(tz: str) -> timedelta:
@@ -129,19 +161,18 @@ def _filler() -> re.Pattern[str]:
 
 def is_dateline(text: str) -> DateHit | None:
     """Return the date when a line is a dateline: a date, a time and filler words only."""
-    if len(text) > 90:
+    if len(text) > 140:
         return None
-    hit = find_date(text)
-    if hit is None or (hit.year is None and hit.hour is None):
+    hits = find_dates(text)
+    if not hits or (hits[0].year is None and hits[0].hour is None):
         return None
-    rest = text[: hit.start] + " " + text[hit.end:]
-    rest = _OFFSET.sub(" ", rest)
-    time_hit = _time(rest)
-    if time_hit:
-        rest = rest[: time_hit[3]] + " " + rest[time_hit[4]:]
+    rest = text
+    for hit in reversed(hits):
+        rest = rest[: hit.start] + " " + rest[hit.end:]
+    rest = _TIME_RE.sub(" ", _OFFSET.sub(" ", rest))
     rest = _filler().sub(" ", rest)
     leftover = re.sub(r"[\W\d_]+", "", rest)
-    return hit if len(leftover) <= 2 else None
+    return hits[0] if len(leftover) <= 2 else None
 
 
 @cache

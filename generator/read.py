@@ -24,7 +24,8 @@ KNOWN_KEYS = frozenset(
 )
 
 # C0/C1 control characters and other invisible troublemakers (tab and newline are handled apart).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\ufffe\uffff]")
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")  # terminal colour codes pasted with the text
 _FENCES = {"---": "yaml", "+++": "toml"}
 
 
@@ -47,32 +48,41 @@ def decode(data: bytes, shown: str, declared: str | None = None) -> tuple[str, l
                      (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             return data[len(bom):].decode(enc, errors="replace"), problems
+    encoding = "utf-8"
     if declared:
         try:
-            return data.decode(declared, errors="replace"), problems
+            encoding = codecs.lookup(declared).name
         except LookupError:
             problems.append(Problem(shown, 1, f'unknown encoding "{declared}"',
                                     "use a name such as utf-8, cp1258 or cp1252"))
     try:
-        return data.decode("utf-8"), problems
+        return data.decode(encoding), problems
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        problems.append(Problem(shown, line, "text is not valid UTF-8; bad bytes were replaced",
-                                "save the file as UTF-8 or declare encoding: in front matter"))
-        return data.decode("utf-8", errors="replace"), problems
+        problems.append(Problem(shown, line, f"text is not valid {encoding.upper()}; bad bytes "
+                                "were replaced", "save the file as UTF-8 or declare encoding: "
+                                "in front matter"))
+        return data.decode(encoding, errors="replace"), problems
 
 
 def _declared_encoding(data: bytes) -> str | None:
-    """Find an `encoding:` key in an ASCII-compatible front-matter block."""
-    head = data[:2048].decode("latin-1")
-    if not head.startswith(("---", "+++")):
+    """Find an `encoding:` key inside an ASCII-compatible front-matter block."""
+    head = data[:4096].decode("latin-1").replace("\r\n", "\n").replace("\r", "\n")
+    lines = head.split("\n")
+    if not lines or lines[0].strip() not in _FENCES:
         return None
-    match = re.search(r"""^encoding\s*[:=]\s*["']?([\w.-]+)""", head, re.MULTILINE)
-    return match.group(1) if match else None
+    for line in lines[1:]:
+        if line.strip() in (lines[0].strip(), "..."):
+            break
+        match = re.match(r"""encoding\s*[:=]\s*["']?([\w.-]+)""", line)
+        if match:
+            return match.group(1)
+    return None
 
 
 def normalize_line(line: str) -> str:
     """Return one line in NFC with control characters removed and tabs as spaces."""
+    line = _ANSI.sub("", line) if "\x1b" in line else line
     return unicodedata.normalize("NFC", _CONTROL.sub("", line.replace("\t", " ")))
 
 
@@ -100,9 +110,11 @@ def split_front_matter(
     block = "\n".join(lines[1:end])
     try:
         raw = yaml.safe_load(block) if fence == "---" else tomllib.loads(block)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError) as exc:
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError, ValueError,
+            TypeError) as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = 2 + mark.line if mark is not None else 1
+        at = re.search(r"at line (\d+)", str(exc))
+        line = 2 + mark.line if mark is not None else 1 + int(at.group(1)) if at else 1
         return {}, end + 1, [Problem(shown, line, f"front matter is not valid {_FENCES[fence]}",
                                      "fix the syntax; the block was ignored")]
     if raw is None:
@@ -115,7 +127,9 @@ def split_front_matter(
     for key, value in raw.items():
         name = str(key).strip().lower()
         if name not in KNOWN_KEYS:
-            problems.append(Problem(shown, 1, f'unknown front-matter key "{key}" ignored',
+            line = next((i + 1 for i in range(1, end) if re.match(
+                rf"""\s*["']?{re.escape(str(key))}["']?\s*[:=]""", lines[i])), 1)
+            problems.append(Problem(shown, line, f'unknown front-matter key "{key}" ignored',
                                     "known keys: " + ", ".join(sorted(KNOWN_KEYS))))
             continue
         meta[name] = value

@@ -84,13 +84,7 @@ def finish_pending(out: Path) -> bool:
 
 
 def _apply(out: Path, staging: Path, changed: list[str], keep: set[str]) -> int:
-    """Move staged files into place and delete what the new site lacks; return deletions."""
-    for rel in changed:
-        src = staging / rel
-        if src.exists():  # absent when an earlier attempt already moved it
-            dest = out / rel
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(src, dest)
+    """Delete what the new site lacks, then move staged files into place; return deletions."""
     deleted = 0
     manifest = state_dir(out) / "manifest.json"
     old: list[str] = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else []
@@ -99,6 +93,18 @@ def _apply(out: Path, staging: Path, changed: list[str], keep: set[str]) -> int:
             (out / rel).unlink()
             deleted += 1
             _prune(out, (out / rel).parent)
+    for rel in changed:
+        src = staging / rel
+        if not src.exists():  # an earlier attempt already moved it
+            continue
+        dest = out / rel
+        for parent in reversed(PurePosixPath(rel).parents[:-1]):  # a file where a folder goes
+            if (out / parent).is_file():
+                (out / parent).unlink()
+        if dest.is_dir():  # a folder where a file goes: nothing in it belongs to the new site
+            shutil.rmtree(dest)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(src, dest)
     return deleted
 
 
@@ -116,10 +122,10 @@ def publish(out: Path, files: dict[str, bytes]) -> WriteStats:
     state = state_dir(out)
     staging = state / "staging"
     shutil.rmtree(staging, ignore_errors=True)
+    files = {_safe_relpath(path).as_posix(): data for path, data in files.items()}
     changed: list[str] = []
-    for path in sorted(files):
-        rel = _safe_relpath(path).as_posix()
-        data = files[path]
+    for rel in sorted(files):
+        data = files[rel]
         dest = out / rel
         try:
             if dest.stat().st_size == len(data) and dest.read_bytes() == data:

@@ -103,11 +103,6 @@ def test_unknown_declared_encoding_is_reported_and_utf8_used() -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: _declared_encoding searches the first 2 KiB, not just the front-matter block, "
-    "so a body line starting 'encoding: cp1252' makes a UTF-8 file decode as cp1252 (mojibake)",
-)
 def test_encoding_line_in_the_body_is_not_a_declaration() -> None:
     data = "---\ntitle: Bảng mã\n---\nencoding: cp1252 là bảng mã cũ\nViệt Nam\n".encode()
     doc = read_bytes(data, "a.md", "markdown")
@@ -115,11 +110,6 @@ def test_encoding_line_in_the_body_is_not_a_declaration() -> None:
     assert doc.meta == (("title", "Bảng mã"),)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: with a declared encoding decode() uses errors='replace' and reports nothing, "
-    "so bytes invalid in the declared encoding are silently replaced",
-)
 def test_bytes_invalid_in_the_declared_encoding_are_reported() -> None:
     doc = read_bytes(b"---\nencoding: utf-8\n---\nbad \xff byte\n", "a.txt")
     assert doc.lines == ("bad \ufffd byte",)
@@ -322,11 +312,6 @@ def test_invalid_toml_is_reported_and_block_ignored() -> None:
     assert doc.meta == ()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: yaml.safe_load raises ValueError (not YAMLError) for an impossible date such "
-    "as 2024-02-30; split_front_matter does not catch it and read_bytes crashes",
-)
 def test_impossible_yaml_date_is_a_problem_not_a_crash() -> None:
     doc = read_bytes(b"---\ntitle: T\ndate: 2024-02-30\n---\nbody\n", "d.md")
     assert doc.lines == ("body",)
