@@ -10,13 +10,12 @@ from pathlib import Path
 
 from generator.config import Config
 from generator.extract import extract
-from generator.feeds import rss_feed
 from generator.models import Article, Problem
 from generator.read import find_inputs as find_inputs
 from generator.read import iter_docs
-from generator.render import article_content, language_name, make_env, newest_first, render_site
-from generator.render import theme_dir as theme_dir
+from generator.render import make_env
 from generator.report import build_report
+from generator.site import site_files
 from generator.write import WriteStats, check_output, publish, write_beside
 
 log = logging.getLogger("newsdigest")
@@ -66,18 +65,10 @@ def assign_slugs(articles: list[Article]) -> list[Article]:
     return sorted(result, key=lambda a: a.path)
 
 
-def collect_files(source: Path, site_dir: Path) -> dict[str, bytes]:
-    """Return the static files (theme, then the site's own) and images to publish."""
-    files: dict[str, bytes] = {}
-    for base in (theme_dir() / "static", site_dir / "static"):
-        if base.is_dir():
-            for path in sorted(base.rglob("*")):
-                if path.is_file() and not path.name.startswith("."):
-                    files["static/" + path.relative_to(base).as_posix()] = path.read_bytes()
-    for name, out_path in find_images(source).items():
-        files[out_path] = (source / out_path.removeprefix("media/")).read_bytes()
-        del name
-    return files
+def media_files(source: Path) -> dict[str, bytes]:
+    """Return the images found in the source folder, keyed by their output path."""
+    return {out_path: (source / out_path.removeprefix("media/")).read_bytes()
+            for out_path in find_images(source).values()}
 
 
 def load_articles(source: Path, config: Config) -> tuple[list[Article], list[Problem],
@@ -113,14 +104,8 @@ def build(source: Path, out: Path, config: Config, site_dir: Path) -> BuildResul
     check_output(out, [source, site_dir / "templates", site_dir / "static", Path.cwd()])
     articles, rejected, problems = load_articles(source, config)
     env = make_env(site_dir)
-    pages = render_site(env, config, articles)
-    files = {path: html.encode("utf-8") for path, html in pages.items()}
-    ordered = newest_first(articles)
-    files["feed.xml"] = rss_feed(
-        config, ordered, lambda a: article_content(env, config, a),
-        category_of=lambda a: [*a.tags, language_name(a.lang, "en")],
-    )
-    files.update(collect_files(source, site_dir))
+    files = site_files(env, config, articles, site_dir)
+    files.update(media_files(source))
     stats = publish(out, files)
     report = write_beside(out, REPORT_NAME, build_report(articles, rejected, problems))
     return BuildResult(tuple(articles), tuple(rejected), tuple(problems), stats, report)
