@@ -1,4 +1,4 @@
-"""Command line: `python -m generator build|clean` (also installed as `newsdigest`)."""
+"""Command line: `python -m generator build|clean|serve|check` (also installed as `newsdigest`)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from generator import __version__
+from generator.check import FeedError
 from generator.config import Config, ConfigError, load_config
 from generator.extract import extract
 from generator.models import KEPT_LABELS
@@ -46,6 +47,29 @@ def _parser() -> argparse.ArgumentParser:
                        help="labels: every line with label and rule; text: kept lines only; "
                             "json: one object per file")
     clean.add_argument("--config", type=Path, default=None, help="site.toml")
+
+    serve = sub.add_parser("serve", help="build, serve under the site's sub-path, rebuild on "
+                                         "changes")
+    serve.add_argument("--source", type=Path, default=Path("seeds"),
+                       help="folder of .txt dumps and .md items (default: seeds)")
+    serve.add_argument("--out", type=Path, default=Path("_site"),
+                       help="output folder (default: _site)")
+    serve.add_argument("--config", type=Path, default=None,
+                       help="site.toml (default: ./site.toml when it exists)")
+    serve.add_argument("--base-url", default=None,
+                       help="absolute site URL, overriding url in site.toml; its path is the "
+                            "path served, e.g. http://127.0.0.1:8000/repo/")
+    serve.add_argument("--bind", default="127.0.0.1", help="address to listen on "
+                                                           "(default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+
+    check = sub.add_parser("check", help="crawl a built site and validate every feed")
+    check.add_argument("--out", type=Path, default=Path("_site"),
+                       help="built site folder (default: _site)")
+    check.add_argument("--config", type=Path, default=None,
+                       help="site.toml (default: ./site.toml when it exists)")
+    check.add_argument("--base-url", default=None,
+                       help="the URL the site was built for, when it was built with --base-url")
     return parser
 
 
@@ -114,6 +138,48 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Build, serve the site under its sub-path and rebuild on changes until Ctrl+C."""
+    from generator.build import build
+    from generator.serve import serve
+
+    site_dir = args.config.parent if args.config else Path.cwd()
+    config = _config(args.config, args.base_url)
+    if not args.source.is_dir():
+        log.error("%s: source folder not found; create it and add .txt dumps, or pass --source",
+                  args.source)
+        return EXIT_USAGE
+
+    def build_once() -> str:
+        started = time.perf_counter()
+        current = _config(args.config, args.base_url)  # site.toml may have changed
+        if current.base_path != config.base_path:
+            log.warning("url path changed to %s; restart serve to serve it there",
+                        current.base_path)
+        result = build(args.source, args.out, current, site_dir)
+        for problem in result.problems:
+            log.warning("%s", problem)
+        return (f"built {len(result.articles)} articles, {len(result.rejected)} rejected "
+                f"({time.perf_counter() - started:.2f} s)")
+
+    serve(build_once, args.out, args.source, site_dir, config.base_path, args.bind, args.port)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Crawl a built site from its index and validate its feeds; list every problem."""
+    from generator.check import check_site
+
+    config = _config(args.config, args.base_url)
+    report = check_site(args.out, config)
+    for problem in report.problems:
+        print(problem)
+    print(f"checked {report.pages} pages, {report.links} internal links and {report.feeds} "
+          f"feeds under {config.url}: "
+          + (f"{len(report.problems)} problems" if report.problems else "no problems"))
+    return EXIT_INPUT if report.problems else EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     logging.basicConfig(format="%(message)s", level=logging.INFO, stream=sys.stderr)
@@ -124,10 +190,17 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             return cmd_build(args)
+        if args.command == "serve":
+            return cmd_serve(args)
+        if args.command == "check":
+            return cmd_check(args)
         return cmd_clean(args)
     except (ConfigError, OutputError) as exc:
         log.error("error: %s", exc)
         return EXIT_USAGE
+    except FeedError as exc:
+        log.error("error: %s", exc)
+        return EXIT_INPUT
     except KeyboardInterrupt:
         log.error("interrupted; the previous site is left as it was")
         return 130

@@ -3,25 +3,40 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
+import multiprocessing
+import os
+import sys
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
+from generator.cache import ArticleCache, Entry, entry_key, fingerprint
 from generator.config import Config
 from generator.extract import extract
 from generator.models import Article, Problem
-from generator.read import find_inputs as find_inputs
-from generator.read import iter_docs
+from generator.read import MARKDOWN_SUFFIXES, find_inputs, read_bytes
 from generator.render import make_env
-from generator.report import build_report
+from generator.report import article_record, build_report
 from generator.site import site_files
-from generator.write import WriteStats, check_output, publish, write_beside
+from generator.write import (
+    WriteStats,
+    check_output,
+    finish_pending,
+    publish,
+    state_dir,
+    write_beside,
+)
 
 log = logging.getLogger("newsdigest")
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")  # no SVG: it can script
 REPORT_NAME = "build-report.json"
+PARALLEL_MIN = 16  # fewer inputs per worker than this are cleaned in-process
 
 
 @dataclass(frozen=True)
@@ -33,11 +48,23 @@ class BuildResult:
     problems: tuple[Problem, ...]  # every warning and error, in input order
     stats: WriteStats | None
     report_path: Path | None
+    cleaned: int = 0  # inputs cleaned in this build; the others came from the cache
 
     @property
     def exit_code(self) -> int:
         """0 when every input was built, 1 when any was rejected."""
         return 1 if self.rejected else 0
+
+
+def repo_roots(*places: Path) -> list[Path]:
+    """Return the version-control roots above the given folders (never to be overwritten)."""
+    roots = []
+    for place in places:
+        for folder in [place.resolve(), *place.resolve().parents]:
+            if (folder / ".git").exists() or (folder / ".hg").exists():
+                roots.append(folder)
+                break
+    return roots
 
 
 def find_images(source: Path) -> dict[str, str]:
@@ -71,41 +98,136 @@ def media_files(source: Path) -> dict[str, bytes]:
             for out_path in find_images(source).values()}
 
 
-def load_articles(source: Path, config: Config) -> tuple[list[Article], list[Problem],
-                                                         list[Problem]]:
-    """Read, clean and extract every input; return (articles, rejected, problems)."""
-    images = find_images(source)
-    articles: list[Article] = []
-    rejected: list[Problem] = []
-    problems: list[Problem] = []
-    base = source.resolve()
-    inputs = [p.resolve() for p in find_inputs(source)]
-    for raw in iter_docs(inputs, root=base.parent):  # named "seeds/x.txt" in every report
-        errors = [p for p in raw.problems if p.severity == "error"]
-        if errors:
-            rejected.append(errors[0])
-            problems += raw.problems
-            continue
+def process_input(data: bytes, shown: str, config: Config,
+                  images: dict[str, str]) -> Entry:
+    """Read, clean and extract one input: a pure function of its bytes, name and settings."""
+    raw = read_bytes(data, shown, "markdown" if shown.lower().endswith(MARKDOWN_SUFFIXES)
+                     else "text")
+    errors = [p for p in raw.problems if p.severity == "error"]
+    if not errors and not any(line.strip() for line in raw.lines):
+        errors = [Problem(raw.path, 0, "file is empty" if not raw.lines else
+                          "file holds only white space", "add the article's text or "
+                          "remove the file", severity="error")]
+        raw = replace(raw, problems=raw.problems + tuple(errors))
+    if errors:
+        return Entry(None, "", raw.problems)
+    try:
         article = extract(raw, config, images)
-        problems += article.problems
-        if not article.lead and not article.blocks:
-            reason = Problem(raw.path, 0, "no article text found (every line is boilerplate)",
-                             "check the file, or see its lines in the build report",
-                             severity="error")
-            rejected.append(reason)
-            problems.append(reason)
-            continue
-        articles.append(article)
-    return assign_slugs(articles), rejected, problems
+    except Exception as exc:  # one bad file must never stop the build
+        log.debug("extract failed on %s", raw.path, exc_info=True)
+        reason = Problem(raw.path, 0, f"could not be cleaned ({type(exc).__name__}: {exc})",
+                         "please report this with the file", severity="error")
+        return Entry(None, "", (*raw.problems, reason))
+    if not article.lead and not article.blocks:
+        reason = Problem(raw.path, 0, "no article text found (every line is boilerplate)",
+                         "check the file, or see its lines in the build report",
+                         severity="error")
+        return Entry(None, "", (*article.problems, reason))
+    fields = article_record(article)
+    del fields["url"]  # final only once slugs are settled across all articles; see with_url
+    record = json.dumps(fields, ensure_ascii=False)
+    return Entry(replace(article, lines=()), record, article.problems)
 
 
-def build(source: Path, out: Path, config: Config, site_dir: Path) -> BuildResult:
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(config: Config, images: dict[str, str]) -> None:
+    _WORKER.update(config=config, images=images)
+
+
+def _work(item: tuple[bytes, str]) -> Entry:
+    return process_input(item[0], item[1], _WORKER["config"], _WORKER["images"])
+
+
+def _run(items: list[tuple[bytes, str]], config: Config, images: dict[str, str],
+         jobs: int) -> Iterator[Entry]:
+    """Process inputs in order, in a pool of `jobs` processes when there are enough."""
+    if jobs <= 1 or len(items) < 2 * PARALLEL_MIN:
+        for data, shown in items:
+            yield process_input(data, shown, config, images)
+        return
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(config, images)) as pool:
+        yield from pool.map(_work, items, chunksize=max(1, min(64, len(items) // (4 * jobs))))
+
+
+@dataclass
+class Loaded:
+    """The articles of a build and what went wrong, in input order."""
+
+    articles: list[Article] = field(default_factory=list)
+    records: dict[str, str] = field(default_factory=dict)  # path -> report record (JSON)
+    rejected: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    cleaned: int = 0  # inputs cleaned in this build (the others came from the cache)
+
+
+def load_articles(source: Path, config: Config, cache: ArticleCache | None = None,
+                  jobs: int = 1, on_progress: Callable[[int], None] | None = None) -> Loaded:
+    """Read, clean and extract every input, from the cache when it has them."""
+    images = find_images(source)
+    code = fingerprint(config, repr(sorted(images.items())))
+    base = source.resolve()
+    loaded = Loaded()
+    todo: list[tuple[int, str, bytes]] = []
+    entries: list[Entry | None] = []
+    names: list[str] = []
+    for path in find_inputs(source):
+        shown = path.resolve().relative_to(base.parent).as_posix()  # "seeds/x.txt" in reports
+        data = path.read_bytes()
+        key = entry_key(code, shown, data)
+        loaded.keys.append(key)
+        names.append(shown)
+        entry = cache.get(key) if cache else None
+        if entry is None:
+            todo.append((len(entries), key, data))
+        entries.append(entry)
+    results = _run([(d, names[i]) for i, _, d in todo], config, images, jobs)
+    for done, ((index, key, _), entry) in enumerate(zip(todo, results, strict=True), start=1):
+        entries[index] = entry
+        if cache is not None:
+            cache.put(key, entry)
+        if on_progress:
+            on_progress(done)
+    loaded.cleaned = len(todo)
+    for name, entry in zip(names, entries, strict=True):
+        assert entry is not None
+        loaded.problems += entry.problems
+        if entry.article is None:
+            loaded.rejected.append(next(p for p in reversed(entry.problems)
+                                        if p.severity == "error"))
+        else:
+            loaded.articles.append(entry.article)
+            loaded.records[name] = entry.record
+    loaded.articles = assign_slugs(loaded.articles)
+    return loaded
+
+
+def build(source: Path, out: Path, config: Config, site_dir: Path, jobs: int | None = None,
+          on_progress: Callable[[int], None] | None = None) -> BuildResult:
     """Build the site from `source` into `out`; the report goes beside `out`."""
-    check_output(out, [source, site_dir / "templates", site_dir / "static", Path.cwd()])
-    articles, rejected, problems = load_articles(source, config)
+    check_output(out, [source, site_dir, site_dir / "templates", site_dir / "static",
+                       Path.cwd(), *repo_roots(source, site_dir)])
+    finish_pending(out)
+    cache = ArticleCache(state_dir(out) / "articles")
+    loaded = load_articles(source, config, cache, jobs or os.cpu_count() or 1, on_progress)
+    cache.prune(loaded.keys)
     env = make_env(site_dir)
-    files = site_files(env, config, articles, site_dir)
+    files = site_files(env, config, loaded.articles, site_dir)
     files.update(media_files(source))
     stats = publish(out, files)
-    report = write_beside(out, REPORT_NAME, build_report(articles, rejected, problems))
-    return BuildResult(tuple(articles), tuple(rejected), tuple(problems), stats, report)
+    urls = {a.path: a.url_path for a in loaded.articles}
+    records = [with_url(loaded.records[a.path], urls[a.path])
+               for a in sorted(loaded.articles, key=lambda a: a.path)]
+    report = write_beside(out, REPORT_NAME, build_report(records, loaded.rejected,
+                                                         loaded.problems))
+    return BuildResult(tuple(loaded.articles), tuple(loaded.rejected), tuple(loaded.problems),
+                       stats, report, loaded.cleaned)
+
+
+def with_url(record: str, url: str) -> str:
+    """Put the article's final URL into its JSON record (slugs are settled after cleaning)."""
+    return '{"url": ' + json.dumps(url) + ", " + record[1:]

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from generator import linemodel
 from generator.dates import is_dateline
 from generator.models import Label, Line, RawDoc
 from generator.rules import Lexicon, lexicon
@@ -24,6 +25,10 @@ TITLE_MAX_CHARS = 250
 TEASER_MAX_CHARS = 300  # longer lines end a related-articles block
 CAPTION_MAX_CHARS = 400
 BYLINE_MAX_CHARS = 60
+ANCHOR_MIN_SCORE = 0.15  # an anchor must also look like article text to the line model
+CHROME_MAX_SCORE = 0.1  # a line inside the article scored below this is site chrome
+
+Model = tuple[dict[str, float], dict[str, float]]  # line-model weights (stage 1, stage 2)
 
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”’)\]]\s*$")
 _SENTENCE_INSIDE = re.compile(r"[.!?…]\s+\S")
@@ -155,29 +160,61 @@ def _related_blocks(doc: _Labels, headers: list[int]) -> None:
             j = doc.next_nonblank(j)
 
 
-def _find_title(doc: _Labels, first_anchor: int, hint: str | None) -> int | None:
-    """Find the headline: the title-like line closest above the first paragraph."""
+def _find_title(doc: _Labels, lex: Lexicon, first_anchor: int, hint: str | None) -> int | None:
+    """Find the headline: the title-like line closest above the first paragraph.
+
+    Bylines, names and the caption under a photo between headline and paragraph are passed over.
+    """
     if hint:
         wanted = norm(hint)
         for i in range(len(doc.texts)):
             if doc.free(i) and norm(doc.texts[i]) == wanted:
                 return i
     skipped = 0
+    fallback = None
     for i in range(first_anchor - 1, -1, -1):
         if not doc.free(i):
             continue
-        if is_title_like(doc.texts[i]) and not is_caps_name(doc.texts[i]):
+        text = doc.texts[i]
+        prev = next((j for j in range(i - 1, -1, -1) if doc.texts[j]), None)
+        after_image = prev is not None and doc.label[prev] == "image"
+        if lex.byline_name(text) or is_caps_name(text) or after_image:
+            pass
+        elif is_title_like(text) and is_short_name(text):
+            fallback = i if fallback is None else fallback
+        elif is_title_like(text):
             return i
         skipped += 1
-        if skipped > 2:
+        if skipped > 3:
             break
-    return None
+    return fallback
 
 
-def _label_article(doc: _Labels, lex: Lexicon, hint: str | None) -> None:
+def _extend(doc: _Labels, plain: list[int], anchors: list[int], gap: int = 2) -> list[int]:
+    """Add the paragraphs standing close before the first anchor or after the last one."""
+    def close(a: int, b: int) -> bool:
+        return sum(1 for k in range(a + 1, b) if doc.free(k)) <= gap
+
+    first, last = anchors[0], anchors[-1]
+    for j in reversed([j for j in plain if j < first]):
+        if close(j, first):
+            first = j
+    for j in [j for j in plain if j > last]:
+        if close(last, j):
+            last = j
+    return sorted(set(anchors) | {j for j in plain if first <= j < anchors[0]}
+                  | {j for j in plain if anchors[-1] < j <= last})
+
+
+def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[float]) -> None:
     """Decide every line left after the lexicon and related passes."""
     texts = doc.texts
-    anchors = [i for i in range(len(texts)) if doc.free(i) and is_anchor(texts[i])]
+    anchors = [i for i in range(len(texts))
+               if doc.free(i) and is_anchor(texts[i]) and probs[i] >= ANCHOR_MIN_SCORE]
+    plain = [i for i in range(len(texts)) if doc.free(i) and is_anchor(texts[i])]
+    if anchors:  # paragraphs right next to the article's own are article too
+        anchors = _extend(doc, plain, anchors)
+    anchors = anchors or plain
     fallbacks: tuple[Callable[[str], bool], ...] = (  # a short item: sentences, then
         lambda t: is_sentence(t) and word_count(t) >= 5,  # lines of a few words, then anything
         lambda t: word_count(t) >= 3,
@@ -188,7 +225,7 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None) -> None:
     if not anchors:
         return
     a0, a1 = anchors[0], anchors[-1]
-    title = _find_title(doc, a0, hint)
+    title = _find_title(doc, lex, a0, hint)
     if title is not None:
         doc.set(title, "title", "structure/headline")
 
@@ -200,13 +237,15 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None) -> None:
     # The end marker: the first decided line after the last anchor (byline, prompt, footer).
     end = next((i for i in range(a1 + 1, len(texts)) if texts[i] and not doc.free(i)),
                len(texts))
+    anchor_set = set(anchors)
     for i in range(start, end):
         if doc.free(i):
-            _label_inside(doc, lex, i, a1)
+            _label_inside(doc, lex, i, (a0, a1), 1.0 if i in anchor_set else probs[i])
     after_body = True
     for i in range(end, len(texts)):
         text = texts[i]
-        if not text or doc.label[i] in ("source",):
+        if not text or doc.label[i] == "source" or (
+                doc.label[i] == "date" and _near_after(doc, a1, i, 4)):
             continue
         if after_body and doc.label[i] in (None, "date") and (
             lex.byline_name(text) or is_caps_name(text)
@@ -218,9 +257,16 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None) -> None:
         after_body = after_body and doc.rule[i] != "structure/related-block"
 
 
-def _label_inside(doc: _Labels, lex: Lexicon, i: int, last_anchor: int) -> None:
+def _near_after(doc: _Labels, anchor: int, i: int, within: int = 3) -> bool:
+    """Say whether line i is among the first non-blank lines after the anchor line."""
+    return sum(1 for j in range(anchor + 1, i) if doc.texts[j]) < within
+
+
+def _label_inside(doc: _Labels, lex: Lexicon, i: int, anchors: tuple[int, int],
+                  prob: float) -> None:
     """Label a free line inside the article: byline, caption or body."""
     text = doc.texts[i]
+    first_anchor, last_anchor = anchors
     prev = next((j for j in range(i - 1, -1, -1) if doc.texts[j]), None)
     if prev is not None and doc.label[prev] == "image" and len(text) <= CAPTION_MAX_CHARS:
         doc.set(i, "caption", "structure/after-image")
@@ -228,8 +274,11 @@ def _label_inside(doc: _Labels, lex: Lexicon, i: int, last_anchor: int) -> None:
         doc.set(i, "caption", "photo-credit")
     elif len(text) <= BYLINE_MAX_CHARS and lex.byline_name(text):
         doc.set(i, "byline", "byline")
-    elif i > last_anchor and (is_caps_name(text) or is_short_name(text)):
+    elif (i < first_anchor or (i > last_anchor and _near_after(doc, last_anchor, i))) \
+            and (is_caps_name(text) or is_short_name(text)):
         doc.set(i, "byline", "structure/caps-name" if is_caps_name(text) else "structure/name")
+    elif prob < CHROME_MAX_SCORE:
+        doc.set(i, "boilerplate", f"model/chrome p={prob:.2f}")
     else:
         doc.set(i, "body", "structure/article-text")
 
@@ -244,13 +293,13 @@ def _finish(doc: _Labels) -> None:
         key = norm(doc.texts[i])
         if lab in ("body", "caption", "byline", "date") and title_norm and key == title_norm:
             doc.set(i, "boilerplate", "structure/title-repeated")
-        elif lab == "body" and key in seen and len(key) > 20:
+        elif lab in ("body", "caption") and key in seen and len(key) > 20:
             doc.set(i, "boilerplate", "structure/duplicate")
         elif lab == "body" and not lead_done and is_sentence(doc.texts[i]) \
                 and len(doc.texts[i]) >= 40:
             doc.set(i, "lead", "structure/first-paragraph")
             lead_done = True
-        if lab in ("body", "lead"):
+        if lab in ("body", "lead", "caption"):
             seen.add(key)
     if title is not None:
         for i in range(title + 1, len(doc.label)):
@@ -258,7 +307,15 @@ def _finish(doc: _Labels) -> None:
                 doc.rule[i] = "structure/title-repeated"
 
 
-def clean_lines(raw: RawDoc, title_hint: str | None = None) -> tuple[Line, ...]:
+def lexicon_decided(texts: list[str]) -> list[bool]:
+    """Say for each line whether the lexicon and related-block passes decide it alone."""
+    doc = _Labels(texts)
+    _related_blocks(doc, _lexicon_pass(doc, lexicon()))
+    return [bool(t) and lab is not None for t, lab in zip(texts, doc.label, strict=True)]
+
+
+def clean_lines(raw: RawDoc, title_hint: str | None = None,
+                model: Model | None = None) -> tuple[Line, ...]:
     """Label every line of a document with one label and the rule that decided it."""
     texts = [line.strip() for line in raw.lines]
     if raw.kind == "markdown":
@@ -271,7 +328,9 @@ def clean_lines(raw: RawDoc, title_hint: str | None = None) -> tuple[Line, ...]:
     doc = _Labels(texts)
     headers = _lexicon_pass(doc, lex)
     _related_blocks(doc, headers)
-    _label_article(doc, lex, title_hint)
+    decided = [bool(t) and lab is not None for t, lab in zip(texts, doc.label, strict=True)]
+    probs = linemodel.line_scores(texts, decided, model)
+    _label_article(doc, lex, title_hint, probs)
     for i in range(len(texts)):
         if doc.label[i] is None:
             doc.set(i, "boilerplate", "structure/outside-article")

@@ -50,8 +50,11 @@ def _patterns() -> list[re.Pattern[str]]:
         r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ]\s*" + _TIME + r")?"
         r"(?P<tz>Z|[+-]\d{2}:?\d{2})?",
         r"(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})",
+        r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{2})(?![/\d])",  # 03/09/24 (20 Minutes)
         r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s+năm\s+(?P<y>\d{4}))?",
-        r"(?P<d>\d{1,2})(?:er|st|nd|rd|th)?\s+(?P<mn>" + names + r")\.?,?(?:\s+(?P<y>\d{4}))?",
+        r"(?P<d>\d{1,2})(?:er|st|nd|rd|th|º|\.)?\s+(?:de\s+)?(?P<mn>" + names + r")\.?,?"
+        r"(?:\s+(?:de\s+)?(?P<y>\d{4}))?",  # 12 novembre 2024, 12. November, 12 de mayo de
+
         r"(?P<mn>" + names + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?(?:\s+(?P<y>\d{4}))?",
         r"(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![/\d])",
     ]
@@ -105,6 +108,8 @@ def _date_matches(text: str) -> list[tuple[re.Match[str], int, int, int | None]]
                 continue
             day = int(groups["d"])
             year = int(groups["y"]) if groups.get("y") else None
+            if year is not None and year < 100:
+                year += 2000
             if not 1 <= day <= 31 or (year is not None and not 1900 <= year <= 2200):
                 continue
             found.append((m, month, day, year))

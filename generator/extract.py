@@ -6,7 +6,7 @@ import re
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from pathlib import PurePosixPath
 from typing import Any
@@ -20,7 +20,7 @@ from generator.clean import clean_lines, is_caps_name
 from generator.config import Config
 from generator.dates import date_from_url, find_date
 from generator.models import Article, Block, Figure, Line, Problem, RawDoc
-from generator.rules import lexicon, stopwords
+from generator.rules import LANGUAGE_MODULES, lexicon, stopwords
 
 TITLE_MAX_CHARS = 100  # derived titles are cut at a word boundary below this
 SLUG_MAX_CHARS = 80
@@ -52,11 +52,28 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def _by_stopwords(sample: str) -> str | None:
+    """Name the language when its stopwords clearly dominate (cheap, for our lexicon languages)."""
+    words = _WORDS.findall(sample.lower())
+    if len(words) < 30:
+        return None
+    counts = sorted(((sum(w in stopwords(lang) for w in words), lang)
+                     for lang in LANGUAGE_MODULES), reverse=True)
+    (best, lang), (second, _) = counts[0], counts[1]
+    return lang if best >= 0.1 * len(words) and best >= 1.8 * max(second, 1) else None
+
+
 def detect_language(text: str, fallback: str) -> str:
     """Return the ISO 639-1 language of a text; `fallback` when too short or unsure."""
-    sample = text[:3000]
+    sample = text[:1500]
     if len(sample.strip()) < 20:
         return fallback
+    quick = _by_stopwords(sample)
+    if quick:
+        return quick
     lang, prob = _identifier().classify(sample)
     return str(lang) if prob >= 0.5 else fallback
 
@@ -218,6 +235,9 @@ def extract(raw: RawDoc, config: Config, images: dict[str, str] | None = None) -
 
     published, date_problems = _published(raw, lines, source_url, zone_of)
     problems += date_problems
+    if published is not None and published > datetime.now(UTC) + timedelta(days=1):
+        problems.append(Problem(raw.path, 0, f"date {published.isoformat()} is in the future",
+                                "check it, or set date: in front matter"))
 
     author = str(raw.meta_get("author")).strip() if raw.meta_get("author") else None
     if author is None:

@@ -24,7 +24,11 @@ KNOWN_KEYS = frozenset(
 )
 
 # C0/C1 control characters and other invisible troublemakers (tab and newline are handled apart).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\ufffe\uffff]")
+# Control characters, zero-width space and word joiner, bidi embeddings and overrides (they can
+# make a title read backwards), byte-order marks and non-characters.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
+)
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")  # terminal colour codes pasted with the text
 _FENCES = {"---": "yaml", "+++": "toml"}
 
@@ -41,8 +45,38 @@ def find_inputs(source: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(source).as_posix())
 
 
+MAX_INPUT_BYTES = 16 * 1024 * 1024  # one article; larger files are rejected, not read
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+
+# Letters that exist only in Vietnamese: many of them after a cp1258 decode means cp1258.
+_VIETNAMESE = re.compile("[ơưđăạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+
+
+# Accented letters of French, German, Spanish, Portuguese, Italian and typographic signs.
+_WESTERN = frozenset("àâäáãåæçèéêëìíîïñòóôöõøœùúûüýÿßÀÂÄÁÃÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÖÕØŒÙÚÛÜÝŸ"
+                     "«»–—‘’“”…€°ºª¿¡·•\xa0")
+
+
+def _guess_legacy(data: bytes) -> str:
+    """Guess the encoding of text that is not UTF-8: cp1258 for Vietnamese, else detected."""
+    as_vi = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
+    if len(_VIETNAMESE.findall(as_vi)) >= max(3, len(as_vi) // 200):
+        return "cp1258"
+    try:
+        as_west = data.decode("cp1252")
+    except UnicodeDecodeError:
+        as_west = ""
+    accents = [ch for ch in as_west if ord(ch) > 127]
+    if accents and sum(ch in _WESTERN for ch in accents) >= 0.8 * len(accents):
+        return "cp1252"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:65536]).best()
+    return best.encoding if best is not None else "cp1252"
+
+
 def decode(data: bytes, shown: str, declared: str | None = None) -> tuple[str, list[Problem]]:
-    """Decode bytes by BOM, declared encoding or UTF-8; report what could not be read."""
+    """Decode bytes by BOM, declared encoding, UTF-8 or a guess; report what was not clean."""
     problems: list[Problem] = []
     for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
                      (codecs.BOM_UTF16_BE, "utf-16-be")):
@@ -59,6 +93,12 @@ def decode(data: bytes, shown: str, declared: str | None = None) -> tuple[str, l
         return data.decode(encoding), problems
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
+        if encoding == "utf-8" and not declared:
+            guess = _guess_legacy(data)
+            problems.append(Problem(shown, line, f"text is not UTF-8; read as {guess}",
+                                    f"save the file as UTF-8 or declare encoding: {guess} in "
+                                    "front matter"))
+            return data.decode(guess, errors="replace"), problems
         problems.append(Problem(shown, line, f"text is not valid {encoding.upper()}; bad bytes "
                                 "were replaced", "save the file as UTF-8 or declare encoding: "
                                 "in front matter"))
@@ -95,6 +135,14 @@ def looks_binary(data: bytes) -> bool:
     return head.startswith(magic) or head.count(b"\x00") > max(1, len(head) // 100)
 
 
+def _has_yaml_alias(block: str) -> bool:
+    """Say whether YAML uses aliases (which can expand a small block into gigabytes)."""
+    try:
+        return any(isinstance(token, yaml.AliasToken) for token in yaml.scan(block))
+    except yaml.YAMLError:
+        return False  # the parser reports the syntax error itself
+
+
 def split_front_matter(
     lines: list[str], shown: str
 ) -> tuple[dict[str, Any], int, list[Problem]]:
@@ -108,6 +156,14 @@ def split_front_matter(
         return {}, 0, [Problem(shown, 1, f"front matter opened with {fence} is never closed",
                                f"add a closing {fence} line; the file was read as text")]
     block = "\n".join(lines[1:end])
+    if len(block) > MAX_FRONT_MATTER_CHARS:
+        return {}, end + 1, [Problem(shown, 1, "front matter is larger than 64 KiB",
+                                     "keep only title, date, lang, source, author, tags; the "
+                                     "block was ignored")]
+    if fence == "---" and _has_yaml_alias(block):
+        return {}, end + 1, [Problem(shown, 1, "YAML anchors and aliases are not allowed in "
+                                     "front matter", "write the values out; the block was "
+                                     "ignored")]
     try:
         raw = yaml.safe_load(block) if fence == "---" else tomllib.loads(block)
     except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError, ValueError,
@@ -138,6 +194,11 @@ def split_front_matter(
 
 def read_bytes(data: bytes, shown: str, kind: str = "text") -> RawDoc:
     """Turn the bytes of one input into a RawDoc."""
+    if len(data) > MAX_INPUT_BYTES:
+        problem = Problem(shown, 0, f"file is {len(data) / 2**20:.0f} MiB, over the "
+                          f"{MAX_INPUT_BYTES // 2**20} MiB limit for one article",
+                          "split it into one file per article", severity="error")
+        return RawDoc(path=shown, kind="text", lines=(), first_line=1, problems=(problem,))
     if looks_binary(data):
         problem = Problem(shown, 0, "file is binary, not text",
                           "remove it or save it as UTF-8 text", severity="error")

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import groupby
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
@@ -18,9 +20,34 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 
 from generator import __version__
 from generator.config import Config
+from generator.feeds import RSS_TYPE, tag_slug
 from generator.models import Article
 
 PER_PAGE = 50  # index entries per page
+# href/src attributes in sanitised (nh3) HTML, which always double-quotes attribute values.
+URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    """A feed as announced in a page's head (autodiscovery) and footer."""
+
+    href: str  # feed file below the site root, e.g. "fr/feed.xml"
+    title: str  # e.g. "News digest (français)"
+    type: str  # MIME type, e.g. "application/rss+xml"
+    lang: str = ""  # language of a language feed, e.g. "fr"; empty for the others
+    tag: str = ""  # slug of a tag feed, e.g. "chine"; empty for the others
+    label: str = ""  # short name shown in the footer, e.g. "RSS", "Atom", "français"
+
+    @property
+    def site_wide(self) -> bool:
+        """True for the feeds of the whole site (RSS, Atom, JSON Feed)."""
+        return not self.lang and not self.tag
+
+
+SITE_FEEDS = (  # what render_site announces when the caller passes no catalog
+    FeedLink("feed.xml", "", RSS_TYPE, label="RSS"),
+)
 
 
 def theme_dir() -> Path:
@@ -44,8 +71,32 @@ def make_env(site_dir: Path | None = None) -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(version=__version__)
-    env.filters.update(iso=iso, host=host)
+    env.filters.update(iso=iso, host=host, rebase=rebase)
     return env
+
+
+def rebase(fragment: str, root: str, page_url: str = "") -> str:
+    """Resolve relative href/src URLs in sanitised HTML against the site root.
+
+    Markdown items link site files as `media/x.jpg` or `/media/x.jpg`; both mean the site root,
+    never the domain root, so they work under a sub-path. `root` is a relative prefix on pages
+    ("../../") and the absolute site URL in feeds, where a "#fragment" gets `page_url` in front.
+    Absolute URLs (http:, https:, mailto:) are left alone.
+    """
+    def fix(match: re.Match[str]) -> str:
+        url = html.unescape(match.group(2))
+        parts = urlsplit(url)
+        if parts.scheme or (not url and not page_url):
+            return match.group(0)
+        if url.startswith("//"):  # scheme-relative: give it the site's scheme in feeds
+            new = urljoin(root, url) if "://" in root else url
+        elif url.startswith("#") or not url:
+            new = page_url + url if page_url else url
+        else:
+            new = root + url.lstrip("/")
+        return match.group(1) + html.escape(new, quote=True) + match.group(3)
+
+    return URL_ATTRIBUTE.sub(fix, fragment)
 
 
 def iso(value: datetime | None) -> str:
@@ -118,25 +169,40 @@ def newest_first(articles: Sequence[Article]) -> list[Article]:
     return dated + undated
 
 
-def _common(config: Config, page: Page, lang: str, root: str | None = None) -> dict[str, Any]:
+def _common(config: Config, page: Page, lang: str, feeds: Sequence[FeedLink],
+            root: str | None = None, article_page: bool = False) -> dict[str, Any]:
     return {
         "site": config,
         "root": page.root if root is None else root,
         "page_lang": lang,
         "canonical": config.url + page.url,
-        "feeds": [{"title": config.title, "type": "application/rss+xml", "href": "feed.xml"}],
+        "feeds": [f if f.title else replace(f, title=config.title) for f in feeds],
+        # The footer names the site's and languages' feeds; an article's also its tags' feeds.
+        "footer_feeds": [f if f.title else replace(f, title=config.title) for f in feeds
+                         if not f.tag or article_page],
     }
 
 
-def render_article(env: Environment, config: Config, article: Article) -> str:
+def feeds_for(feeds: Sequence[FeedLink], article: Article | None = None) -> list[FeedLink]:
+    """Pick the feeds a page announces: all of them on the index, and on an article page the
+    site's feeds, its language's and its tags' (so the page depends on its article alone)."""
+    if article is None:
+        return list(feeds)
+    tags = {tag_slug(t) for t in article.tags}
+    return [f for f in feeds if f.site_wide or f.lang == article.lang or f.tag in tags]
+
+
+def render_article(env: Environment, config: Config, article: Article,
+                   feeds: Sequence[FeedLink] = SITE_FEEDS) -> str:
     """Render one article page."""
     page = Page(article.url_path + "index.html")
     return env.get_template("article.html").render(
-        **_common(config, page, article.lang),
+        **_common(config, page, article.lang, feeds_for(feeds, article), article_page=True),
         article=article,
         date_label=date_label(article.published, article.lang),
         language_name=language_name(article.lang, config.language),
         media_root=page.root,
+        page_url="",
     )
 
 
@@ -144,6 +210,7 @@ def article_content(env: Environment, config: Config, article: Article) -> str:
     """Render the article body as HTML with absolute URLs, for feeds."""
     return env.get_template("_content.html").render(
         site=config, article=article, media_root=config.url,
+        page_url=config.url + article.url_path,
     ).strip()
 
 
@@ -162,8 +229,8 @@ def _days(articles: list[Article], config: Config) -> list[dict[str, Any]]:
     return days
 
 
-def index_pages(env: Environment, config: Config, articles: list[Article]) -> Iterator[
-        tuple[str, str]]:
+def index_pages(env: Environment, config: Config, articles: list[Article],
+                feeds: Sequence[FeedLink] = SITE_FEEDS) -> Iterator[tuple[str, str]]:
     """Render the digest: newest first, grouped by day, PER_PAGE articles a page."""
     chunks = [articles[i:i + PER_PAGE] for i in range(0, len(articles), PER_PAGE)] or [[]]
     for number, chunk in enumerate(chunks, start=1):
@@ -171,7 +238,7 @@ def index_pages(env: Environment, config: Config, articles: list[Article]) -> It
         prev_url = None if number == 1 else ("" if number == 2 else f"page/{number - 1}/")
         next_url = f"page/{number + 1}/" if number < len(chunks) else None
         html = env.get_template("index.html").render(
-            **_common(config, page, config.language),
+            **_common(config, page, config.language, feeds),
             days=_days(chunk, config),
             page_number=number,
             page_count=len(chunks),
@@ -184,15 +251,17 @@ def index_pages(env: Environment, config: Config, articles: list[Article]) -> It
         yield page.path, html
 
 
-def render_site(env: Environment, config: Config, articles: Sequence[Article]) -> dict[str, str]:
-    """Render every page of the site: {output path: html}."""
+def render_site(env: Environment, config: Config, articles: Sequence[Article],
+                feeds: Sequence[FeedLink] = SITE_FEEDS) -> dict[str, str]:
+    """Render every page of the site: {output path: html}. `feeds` are announced in heads."""
     ordered = newest_first(articles)
-    pages = dict(index_pages(env, config, ordered))
+    pages = dict(index_pages(env, config, ordered, feeds))
     for article in ordered:
-        pages[article.url_path + "index.html"] = render_article(env, config, article)
+        pages[article.url_path + "index.html"] = render_article(env, config, article, feeds)
     not_found = Page("404.html")
+    # 404.html is served for any missing path, at any depth: its links start at the site root.
     pages["404.html"] = env.get_template("404.html").render(
-        **_common(config, not_found, config.language, root=config.base_path),
+        **_common(config, not_found, config.language, feeds, root=config.base_path),
     )
     return pages
 

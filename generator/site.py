@@ -1,16 +1,45 @@
-"""Assemble every output file of a site from its articles: pages, feeds, theme files."""
+"""Assemble every output file of a site from its articles: pages, feeds, theme and Pages files."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from jinja2 import Environment
 
+from generator.check import check_feeds
 from generator.config import Config
-from generator.feeds import rss_feed
+from generator.feeds import (
+    ATOM_TYPE,
+    JSON_FEED_TYPE,
+    RSS_TYPE,
+    atom_feed,
+    json_feed,
+    rss_feed,
+    tag_slug,
+)
 from generator.models import Article
-from generator.render import article_content, language_name, newest_first, render_site, theme_dir
+from generator.render import (
+    PER_PAGE,
+    FeedLink,
+    article_content,
+    language_name,
+    newest_first,
+    render_site,
+    theme_dir,
+)
+
+
+@dataclass(frozen=True)
+class FeedPlan:
+    """One RSS feed of a subset of the articles: a language's or a tag's."""
+
+    link: FeedLink
+    articles: tuple[Article, ...]  # newest first
+    language: str  # the feed's <language>
 
 
 def static_files(site_dir: Path) -> dict[str, bytes]:
@@ -24,14 +53,100 @@ def static_files(site_dir: Path) -> dict[str, bytes]:
     return files
 
 
+def feed_plans(config: Config, ordered: Sequence[Article]) -> list[FeedPlan]:
+    """Plan one RSS feed per article language (`fr/feed.xml`) and per tag (`tags/x/feed.xml`).
+
+    Tags whose slugs are equal ("Chine", "chine") share one feed, named after the spelling
+    that sorts first.
+    """
+    plans = []
+    for lang in sorted({a.lang for a in ordered}):
+        name = language_name(lang, lang)
+        plans.append(FeedPlan(
+            FeedLink(f"{lang}/feed.xml", f"{config.title} ({name})", RSS_TYPE, lang=lang,
+                     label=name),
+            tuple(a for a in ordered if a.lang == lang), lang))
+    spellings: dict[str, set[str]] = defaultdict(set)
+    for article in ordered:
+        for tag in article.tags:
+            spellings[tag_slug(tag)].add(tag)
+    for slug in sorted(spellings):
+        tag = sorted(spellings[slug])[0]
+        plans.append(FeedPlan(
+            FeedLink(f"tags/{slug}/feed.xml", f"{config.title}: {tag}", RSS_TYPE, tag=slug,
+                     label=tag),
+            tuple(a for a in ordered if any(tag_slug(t) == slug for t in a.tags)),
+            config.language))
+    return plans
+
+
+def sitemap(config: Config, ordered: Sequence[Article]) -> bytes:
+    """List every page with its date (sitemaps.org 0.9); the index is dated by its newest."""
+    entries: list[tuple[str, str]] = []
+    for number in range(1, max(1, -(-len(ordered) // PER_PAGE)) + 1):
+        chunk = ordered[(number - 1) * PER_PAGE:number * PER_PAGE]
+        newest = next((a.published for a in chunk if a.published), None)
+        path = "" if number == 1 else f"page/{number}/"
+        entries.append((config.url + path, newest.isoformat() if newest else ""))
+    for article in sorted(ordered, key=lambda a: a.url_path):
+        entries.append((config.url + article.url_path,
+                        article.published.isoformat() if article.published else ""))
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for loc, lastmod in entries:
+        date = f"<lastmod>{lastmod}</lastmod>" if lastmod else ""
+        lines.append(f"  <url><loc>{escape(loc)}</loc>{date}</url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def pages_files(config: Config) -> dict[str, bytes]:
+    """Files GitHub Pages and crawlers look for: robots.txt, .nojekyll, CNAME when configured."""
+    files = {
+        "robots.txt": f"User-agent: *\nDisallow:\n\nSitemap: {config.url}sitemap.xml\n".encode(),
+        # No Jekyll run on Pages: the site is published exactly as built.
+        ".nojekyll": b"",
+    }
+    if config.cname:
+        files["CNAME"] = config.cname.strip().encode("utf-8") + b"\n"
+    return files
+
+
 def site_files(env: Environment, config: Config, articles: Sequence[Article],
                site_dir: Path) -> dict[str, bytes]:
-    """Return {output path: bytes} for pages, feeds and static files (not media)."""
-    pages = render_site(env, config, articles)
+    """Return {output path: bytes} for pages, feeds and static files (not media).
+
+    Raises generator.check.FeedError when a feed would be invalid; nothing is published then.
+    """
+    ordered = newest_first(articles)
+    plans = feed_plans(config, ordered)
+    site_feeds = [
+        FeedLink("feed.xml", config.title, RSS_TYPE, label="RSS"),
+        FeedLink("atom.xml", config.title, ATOM_TYPE, label="Atom"),
+        FeedLink("feed.json", config.title, JSON_FEED_TYPE, label="JSON Feed"),
+    ]
+    pages = render_site(env, config, ordered, [*site_feeds, *(p.link for p in plans)])
     files = {path: html.encode("utf-8") for path, html in pages.items()}
-    files["feed.xml"] = rss_feed(
-        config, newest_first(articles), lambda a: article_content(env, config, a),
-        category_of=lambda a: [*a.tags, language_name(a.lang, "en")],
-    )
+
+    contents: dict[str, str] = {}  # rendered once, shared by every feed
+
+    def content(article: Article) -> str:
+        if article.guid not in contents:
+            contents[article.guid] = article_content(env, config, article)
+        return contents[article.guid]
+
+    def categories(article: Article) -> list[str]:
+        return [*article.tags, language_name(article.lang, "en")]
+
+    for link, write in zip(site_feeds, (rss_feed, atom_feed, json_feed), strict=True):
+        files[link.href] = write(config, ordered, content, link.href, category_of=categories)
+    for plan in plans:
+        files[plan.link.href] = rss_feed(config, plan.articles, content, plan.link.href,
+                                         title=plan.link.title, language=plan.language,
+                                         category_of=categories)
+    files["sitemap.xml"] = sitemap(config, ordered)
+    files.update(pages_files(config))
     files.update(static_files(site_dir))
+    check_feeds(files)
     return files
+

@@ -12,9 +12,15 @@ rebuild after editing one article touches a handful of files.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import os
 import shutil
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -68,6 +74,39 @@ def _safe_relpath(path: str) -> PurePosixPath:
     return rel
 
 
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _same(dest: Path, data: bytes, digest: str, known: str | None) -> bool:
+    """Say whether the published file already holds `data` (by digest, or by bytes if unknown)."""
+    if known:
+        return known == digest and dest.is_file()
+    try:
+        return dest.stat().st_size == len(data) and dest.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _read_manifest(out: Path) -> dict[str, str]:
+    """Return {path: digest} of the files the last build published."""
+    manifest = state_dir(out) / "manifest.json"
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if isinstance(data, list):  # written by 0.1.0 before digests: every file counts as changed
+        return dict.fromkeys(data, "")
+    return dict(data) if isinstance(data, dict) else {}
+
+
+def _write_manifest(out: Path, files: dict[str, str]) -> None:
+    manifest = state_dir(out) / "manifest.json"
+    tmp = manifest.with_suffix(".tmp")
+    tmp.write_text(json.dumps(files, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, manifest)
+
+
 def finish_pending(out: Path) -> bool:
     """Complete a final step that an earlier build was cut off in; return True if one was."""
     state = state_dir(out)
@@ -76,19 +115,18 @@ def finish_pending(out: Path) -> bool:
         shutil.rmtree(state / "staging", ignore_errors=True)
         return False
     plan = json.loads(journal.read_text(encoding="utf-8"))
-    _apply(out, state / "staging", plan["changed"], set(plan["files"]))
-    (state / "manifest.json").write_text(json.dumps(sorted(plan["files"])), encoding="utf-8")
+    files = plan["files"] if isinstance(plan["files"], dict) else dict.fromkeys(plan["files"], "")
+    _apply(out, state / "staging", plan["changed"], files)
+    _write_manifest(out, files)
     journal.unlink()
     shutil.rmtree(state / "staging", ignore_errors=True)
     return True
 
 
-def _apply(out: Path, staging: Path, changed: list[str], keep: set[str]) -> int:
+def _apply(out: Path, staging: Path, changed: list[str], keep: dict[str, str]) -> int:
     """Delete what the new site lacks, then move staged files into place; return deletions."""
     deleted = 0
-    manifest = state_dir(out) / "manifest.json"
-    old: list[str] = json.loads(manifest.read_text(encoding="utf-8")) if manifest.exists() else []
-    for rel in old:
+    for rel in _read_manifest(out):
         if rel not in keep and (out / rel).is_file():
             (out / rel).unlink()
             deleted += 1
@@ -117,35 +155,63 @@ def _prune(out: Path, folder: Path) -> None:
 
 def publish(out: Path, files: dict[str, bytes]) -> WriteStats:
     """Make the output folder hold exactly `files`, rewriting only what changed."""
-    out.mkdir(parents=True, exist_ok=True)
     finish_pending(out)
     state = state_dir(out)
     staging = state / "staging"
     shutil.rmtree(staging, ignore_errors=True)
+    state.mkdir(parents=True, exist_ok=True)
     files = {_safe_relpath(path).as_posix(): data for path, data in files.items()}
+    old = _read_manifest(out)
+    fresh = not out.exists() or not any(out.iterdir())
+    digests: dict[str, str] = {}
     changed: list[str] = []
+    made: set[Path] = set()
     for rel in sorted(files):
         data = files[rel]
-        dest = out / rel
-        try:
-            if dest.stat().st_size == len(data) and dest.read_bytes() == data:
-                continue
-        except OSError:
-            pass
+        digests[rel] = digest = _digest(data)
+        if not fresh and _same(out / rel, data, digest, old.get(rel)):
+            continue
         tmp = staging / rel
-        tmp.parent.mkdir(parents=True, exist_ok=True)
+        if tmp.parent not in made:
+            tmp.parent.mkdir(parents=True, exist_ok=True)
+            made.add(tmp.parent)
         tmp.write_bytes(data)
         changed.append(rel)
+    if fresh:  # nothing to preserve: the staged tree becomes the site in one rename
+        staging.mkdir(parents=True, exist_ok=True)
+        with _deferred_interrupt():
+            if out.exists():
+                out.rmdir()
+            os.replace(staging, out)
+            _write_manifest(out, digests)
+        return WriteStats(len(changed), 0, 0)
     journal = state / "journal.json"
-    state.mkdir(parents=True, exist_ok=True)
     pending = journal.with_suffix(".tmp")
-    pending.write_text(json.dumps({"changed": changed, "files": sorted(files)}), encoding="utf-8")
-    os.replace(pending, journal)  # from here on the new site is committed
-    deleted = _apply(out, staging, changed, set(files))
-    (state / "manifest.json").write_text(json.dumps(sorted(files)), encoding="utf-8")
-    journal.unlink()
+    pending.write_text(json.dumps({"changed": changed, "files": digests}), encoding="utf-8")
+    with _deferred_interrupt():
+        os.replace(pending, journal)  # from here on the new site is committed
+        deleted = _apply(out, staging, changed, digests)
+        _write_manifest(out, digests)
+        journal.unlink()
     shutil.rmtree(staging, ignore_errors=True)
     return WriteStats(len(changed), len(files) - len(changed), deleted)
+
+
+@contextmanager
+def _deferred_interrupt() -> Iterator[None]:
+    """Hold Ctrl-C during the final step: it is short, and stopping inside it leaves a mix."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        logging.getLogger("newsdigest").warning(
+            "interrupted during the final step; it was finished, the new site is published")
 
 
 def write_beside(out: Path, name: str, data: bytes) -> Path:

@@ -72,3 +72,51 @@ def test_undated_articles_come_last():
     dated = article(path="seeds/b.txt")
     undated = article(path="seeds/a.txt", published=None)
     assert newest_first([undated, dated]) == [dated, undated]
+
+
+def test_markdown_html_urls_are_rebased_on_pages_and_made_absolute_in_feeds():
+    from generator.render import article_content, rebase
+
+    fragment = ('<p><a href="fr/autre/" rel="noopener nofollow">a</a> <a href="/">home</a> '
+                '<img src="media/x.jpg" alt="x"> <a href="#note">n</a> '
+                '<a href="https://ex.example/?a=1&amp;b=2">e</a> <a href="mailto:a@b.c">m</a> '
+                '<img src="//cdn.example/i.png" alt=""></p>')
+    on_page = rebase(fragment, "../../")
+    assert 'href="../../fr/autre/"' in on_page and 'href="../../"' in on_page
+    assert 'src="../../media/x.jpg"' in on_page and 'href="#note"' in on_page
+    assert 'href="https://ex.example/?a=1&amp;b=2"' in on_page
+    assert 'href="mailto:a@b.c"' in on_page and 'src="//cdn.example/i.png"' in on_page
+    base = "https://u.github.io/repo/"
+    in_feed = rebase(fragment, base, base + "fr/note/")
+    assert f'href="{base}fr/autre/"' in in_feed and f'href="{base}"' in in_feed
+    assert f'src="{base}media/x.jpg"' in in_feed and f'href="{base}fr/note/#note"' in in_feed
+    assert 'src="https://cdn.example/i.png"' in in_feed
+    assert 'href="https://ex.example/?a=1&amp;b=2"' in in_feed
+    item = article(blocks=(Block("html", fragment),))
+    config = make_config({}, base_url=base)
+    assert f'src="{base}media/x.jpg"' in article_content(make_env(ROOT), config, item)
+    page = render_site(make_env(ROOT), config, [item])["fr/titre/index.html"]
+    assert 'src="../../media/x.jpg"' in page
+
+
+def test_head_announces_the_feeds_of_the_page():
+    from generator.render import FeedLink
+
+    feeds = [FeedLink("feed.xml", "T", "application/rss+xml", label="RSS"),
+             FeedLink("fr/feed.xml", "T (français)", "application/rss+xml", lang="fr",
+                      label="français"),
+             FeedLink("vi/feed.xml", "T (Tiếng Việt)", "application/rss+xml", lang="vi",
+                      label="Tiếng Việt"),
+             FeedLink("tags/chine/feed.xml", "T: Chine", "application/rss+xml", tag="chine",
+                      label="Chine"),
+             FeedLink("tags/nga/feed.xml", "T: Nga", "application/rss+xml", tag="nga",
+                      label="Nga")]
+    pages = render_site(make_env(ROOT), make_config({}), [article(tags=("CHINE",))], feeds)
+    page = pages["fr/titre/index.html"]
+    head = page[:page.index("</head>")]
+    assert 'href="../../feed.xml"' in head and 'href="../../fr/feed.xml" hreflang="fr"' in head
+    assert 'href="../../tags/chine/feed.xml"' in head
+    assert "vi/feed.xml" not in page and "tags/nga" not in page
+    index = pages["index.html"]
+    assert all(f'href="{f.href}"' in index for f in feeds)
+    assert '>#Chine</a>' in page and "#Nga" not in index  # tag feeds in an article's footer only

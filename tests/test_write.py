@@ -68,7 +68,7 @@ def test_publish_writes_exactly_the_files_given(tmp_path: Path) -> None:
     # Bookkeeping lives beside the output, never inside it.
     state = tmp_path / CACHE_DIR / "_site"
     assert state_dir(out) == state
-    assert json.loads((state / "manifest.json").read_text(encoding="utf-8")) == sorted(OLD_SITE)
+    assert sorted(json.loads((state / "manifest.json").read_text(encoding="utf-8"))) == sorted(OLD_SITE)
     assert not (state / "journal.json").exists()
     assert not (state / "staging").exists()
 
@@ -291,7 +291,7 @@ def test_finish_pending_completes_a_committed_journal(tmp_path: Path, moved: tup
     state = state_dir(out)
     assert not journal.exists()
     assert not (state / "staging").exists()
-    assert json.loads((state / "manifest.json").read_text(encoding="utf-8")) == sorted(NEW_SITE)
+    assert sorted(json.loads((state / "manifest.json").read_text(encoding="utf-8"))) == sorted(NEW_SITE)
     assert finish_pending(out) is False  # nothing left to do
     assert tree(out) == NEW_SITE
 

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
 
-from generator.rules import common, en, fr, vi
+from generator.rules import common, de, en, es, fr, pt, vi
 
-LANGUAGE_MODULES: dict[str, ModuleType] = {"en": en, "fr": fr, "vi": vi}
+LANGUAGE_MODULES: dict[str, ModuleType] = {
+    "de": de, "en": en, "es": es, "fr": fr, "pt": pt, "vi": vi,
+}
 
 
 def _combine(named: list[tuple[str, str]]) -> tuple[re.Pattern[str], tuple[str, ...]]:
@@ -129,6 +131,11 @@ def stopwords(lang: str) -> frozenset[str]:
     """Return the stopwords of a language (empty when we have none)."""
     module = LANGUAGE_MODULES.get(lang)
     return frozenset(module.STOPWORDS) if module else frozenset()
+
+
+def all_stopwords() -> dict[str, frozenset[str]]:
+    """Return every language's stopwords, by ISO 639-1 code."""
+    return {lang: frozenset(m.STOPWORDS) for lang, m in sorted(LANGUAGE_MODULES.items())}
 
 
 def default_timezone(lang: str) -> str | None:

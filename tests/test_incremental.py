@@ -1,0 +1,83 @@
+"""Incremental builds: only changed inputs are cleaned again, and the result equals a cold build."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from generator.build import build
+from generator.config import make_config
+from tests.conftest import FR_SAMPLE, ROOT, VI_SAMPLE
+
+TITLE = "Hợp tác kinh tế, thương mại Trung Quốc-Nga ngày càng trở nên sâu sắc"
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def cold(seeds: Path, where: Path) -> dict[str, str]:
+    shutil.rmtree(where, ignore_errors=True)
+    build(seeds, where / "_site", make_config({}), ROOT, jobs=1)
+    return tree(where / "_site")
+
+
+def write_vi(seeds: Path, i: int, extra: str = "") -> None:
+    text = VI_SAMPLE.read_text(encoding="utf-8").replace(TITLE, f"{TITLE} {i}")
+    (seeds / f"vi-{i:03d}.txt").write_text(text + extra, encoding="utf-8")
+
+
+def test_incremental_builds_equal_cold_builds(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(FR_SAMPLE, seeds)
+    for i in range(40):
+        write_vi(seeds, i)
+    out = tmp_path / "inc" / "_site"
+    first = build(seeds, out, make_config({}), ROOT, jobs=2)
+    assert first.cleaned == 41
+    assert tree(out) == cold(seeds, tmp_path / "cold")
+    assert (tmp_path / "inc" / "build-report.json").read_bytes() == \
+        (tmp_path / "cold" / "build-report.json").read_bytes()
+
+    steps = [
+        ("edit", lambda: write_vi(seeds, 3, "\nMột đoạn văn mới được thêm vào cuối bài báo này.\n")),
+        ("add", lambda: write_vi(seeds, 99)),
+        ("delete", lambda: (seeds / "vi-007.txt").unlink()),
+        ("rename", lambda: (seeds / "vi-010.txt").rename(seeds / "vi-110.txt")),
+    ]
+    for name, change in steps:
+        change()
+        result = build(seeds, out, make_config({}), ROOT, jobs=2)
+        assert result.cleaned == (0 if name == "delete" else 1), name
+        assert result.stats is not None
+        assert tree(out) == cold(seeds, tmp_path / "cold"), name
+        assert (tmp_path / "inc" / "build-report.json").read_bytes() == \
+            (tmp_path / "cold" / "build-report.json").read_bytes(), name
+    again = build(seeds, out, make_config({}), ROOT, jobs=2)
+    assert again.cleaned == 0 and again.stats is not None and again.stats.written == 0
+
+
+def test_changed_settings_invalidate_the_cache(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(VI_SAMPLE, seeds)
+    out = tmp_path / "_site"
+    assert build(seeds, out, make_config({}), ROOT).cleaned == 1
+    assert build(seeds, out, make_config({}), ROOT).cleaned == 0
+    changed = build(seeds, out, make_config({"timezones": {"vi": "Asia/Bangkok"}}), ROOT)
+    assert changed.cleaned == 1
+    assert changed.articles[0].published is not None
+    assert changed.articles[0].published.isoformat() == "2023-09-20T14:40:00+07:00"
+
+
+def test_parallel_and_serial_builds_are_identical(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for i in range(60):
+        write_vi(seeds, i)
+    build(seeds, tmp_path / "a" / "_site", make_config({}), ROOT, jobs=1)
+    build(seeds, tmp_path / "b" / "_site", make_config({}), ROOT, jobs=2)
+    assert tree(tmp_path / "a" / "_site") == tree(tmp_path / "b" / "_site")
