@@ -20,7 +20,7 @@ import argparse
 import random
 import shutil
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -271,17 +271,17 @@ def make_article(number: int) -> Article:
     credit = rng.choice(CREDITS)
     source_url = ""
     if rng.random() < 0.4:
-        source_url = f"https://{OUTLETS[lang]}/{'-'.join(title.lower().split()[:5])}-" \
-                     f"{number:06d}.htm"
+        source_url = f"https://{OUTLETS[lang]}/{{slug}}.htm"  # filled in below
     teasers = tuple((_capitalize(_fill(rng.choice(TITLES[lang]), lang, rng)),
                      _fill(rng.choice(SENTENCES[lang]), lang, rng)) for _ in range(2))
-    return Article(
+    article = Article(
         number=number, lang=lang, title=title, published=published,
         author=rng.choice(AUTHORS[lang]), tags=tuple(rng.sample(TAGS[lang], rng.randint(1, 3))),
         lead=paragraphs[0], paragraphs=tuple(paragraphs[1:]),
         figure_at=rng.randint(1, len(paragraphs) - 2), image=f"photo-{number:05d}.jpg",
         caption=caption, credit=credit, source_url=source_url, teasers=teasers,
         blank_lines=rng.random() < 0.5)
+    return replace(article, source_url=source_url.format(slug=article.slug))
 
 
 def _dateline(article: Article, rng: random.Random) -> str:

@@ -16,6 +16,7 @@ Installs nothing: a peer that is not on PATH is skipped with a note. Standard li
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import json
 import os
@@ -90,6 +91,28 @@ class RunRecord:
     finished: str  # UTC time of the end of the run, for the report only
 
 
+def snapshot(out: Path, reuse: bool = False) -> tuple[Path, str]:
+    """Copy our package and theme into `out`/snapshot; return its folder and a content hash.
+
+    The repository may change while a run lasts (others edit it): every build of one run uses
+    this frozen copy, so that all its samples measure the same code. With `reuse`, an existing
+    copy is kept, so that several runs measure the same code.
+    """
+    folder = out / "snapshot"
+    if not (reuse and (folder / "generator").is_dir()):
+        if folder.exists():
+            shutil.rmtree(folder)
+        for name in ("generator", "templates", "static"):
+            shutil.copytree(REPO / name, folder / name,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".pyc"):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+                          capture_output=True, text=True, check=False).stdout.strip()
+    return folder, f"{head or 'unknown'} + working tree, sha256 {digest.hexdigest()[:12]}"
+
+
 def _tree_rss(pid: int) -> int:
     """Return the RSS in bytes summed over `pid` and all its descendants (0 when gone)."""
     total, stack = 0, [pid]
@@ -135,10 +158,10 @@ def measure(argv: list[str], cwd: Path, env: dict[str, str], log: Path) -> Sampl
                   rc=child.returncode)
 
 
-def tools(corpus: Path) -> tuple[list[Tool], list[str]]:
-    """Return the tools to run on `corpus` (peers only when installed) and notes on skips."""
+def tools(corpus: Path, code: Path) -> tuple[list[Tool], list[str]]:
+    """Return the tools to run on `corpus` (ours from `code`, peers when installed), notes."""
     python = sys.executable
-    ours_env = {"PYTHONPATH": str(REPO)}
+    ours_env = {"PYTHONPATH": str(code)}
     notes: list[str] = []
 
     def ours(folder: str) -> Callable[[Path, bool], list[str]]:
@@ -233,27 +256,27 @@ def machine() -> dict[str, str]:
             "os": platform.platform()}
 
 
-def versions() -> dict[str, str]:
-    """Return the versions of Python, ours and the peers."""
+def versions(code: Path, code_id: str) -> dict[str, str]:
+    """Return the versions of Python, ours (with the snapshot's identity) and the peers."""
     return {"python": platform.python_version(),
             "newsdigest": _output([sys.executable, "-m", "generator", "--version"],
-                                  {"PYTHONPATH": str(REPO)}),
+                                  {"PYTHONPATH": str(code)}) + f" ({code_id})",
             "hugo": _output(["hugo", "version"]),
             "pelican": _output(["pelican", "--version"])}
 
 
-def has_jobs_option() -> bool:
+def has_jobs_option(code: Path) -> bool:
     """Tell whether our CLI has grown a --jobs option (we pass none: default all cores)."""
     done = subprocess.run([sys.executable, "-m", "generator", "build", "--help"],
                           capture_output=True, text=True, check=False, cwd=BENCH,
-                          env={**os.environ, "PYTHONPATH": str(REPO)})
+                          env={**os.environ, "PYTHONPATH": str(code)})
     return "--jobs" in done.stdout
 
 
 SINGLE_PROCESS = """import cProfile, os, runpy, sys
 os.cpu_count = lambda: 1  # our build defaults its pool to os.cpu_count(): one process
-sys.argv = ["generator", *sys.argv[2:]]
-cProfile.run("runpy.run_module('generator', run_name='__main__', alter_sys=True)", sys.argv[1])
+prof, sys.argv = sys.argv[1], ["generator", *sys.argv[2:]]
+cProfile.run("runpy.run_module('generator', run_name='__main__', alter_sys=True)", prof)
 """
 
 
@@ -270,17 +293,17 @@ def _top(stats_path: Path) -> list[str]:
     return text
 
 
-def profile(corpus: Path, work: Path) -> str:
+def profile(corpus: Path, work: Path, code: Path) -> str:
     """Profile our cold build of the dumps with cProfile; return the top functions as text.
 
     Twice: as run (a pool's workers are invisible to cProfile, the parent shows them as waiting
     on a lock) and in one process (`--jobs 1` when the CLI has it, else os.cpu_count patched to
     1), which shows where the per-article work goes.
     """
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": str(code)}
     build_args = ["build", "--source", str(corpus / "dumps"), "-q"]
     single: list[str]
-    if has_jobs_option():
+    if has_jobs_option(code):
         single = [sys.executable, "-m", "cProfile", "-o", "{prof}", "-m", "generator",
                   *build_args, "--jobs", "1"]
     else:
@@ -307,7 +330,7 @@ def profile(corpus: Path, work: Path) -> str:
     return "\n".join(text)
 
 
-def run_size(size: int, repeat: int, out: Path) -> RunRecord:
+def run_size(size: int, repeat: int, out: Path, code: Path, code_id: str) -> RunRecord:
     """Benchmark one corpus size and store the raw samples."""
     corpus = BENCH / f"corpus-{size}"
     if not (corpus / "dumps").is_dir():
@@ -316,7 +339,7 @@ def run_size(size: int, repeat: int, out: Path) -> RunRecord:
     work_root = out / f"work-{size}"
     log = out / f"build-{size}.log"
     log.unlink(missing_ok=True)
-    chosen, notes = tools(corpus)
+    chosen, notes = tools(corpus, code)
     load_before = os.getloadavg()
     samples: dict[str, dict[str, list[dict[str, float]]]] = {
         t.name: {s: [] for s in SCENARIOS} for t in chosen}
@@ -332,7 +355,9 @@ def run_size(size: int, repeat: int, out: Path) -> RunRecord:
                 f"{s} {m.wall:.2f} s {m.tree_mb:.0f} MB" for s, m in measured.items()),
                 flush=True)
     commands = {t.name: {"cwd": _shown(t.cwd(work_root / t.name)),
-                         "cold": " ".join(_shown(a) for a in t.command(work_root / t.name, True)),
+                         "cold": " ".join([*(f"{k}={_shown(v)}" for k, v in t.env.items()),
+                                           *(_shown(a) for a in t.command(work_root / t.name,
+                                                                           True))]),
                          "rebuild": " ".join(_shown(a) for a in
                                              t.command(work_root / t.name, False))}
                 for t in chosen}
@@ -340,10 +365,11 @@ def run_size(size: int, repeat: int, out: Path) -> RunRecord:
     before, after = (", ".join(f"{x:.1f}" for x in load) for load in (load_before, load_after))
     notes.append(f"load average (1, 5, 15 min) at start {before}, at end {after} (other work "
                  "on the machine adds noise)")
-    if has_jobs_option():
+    if has_jobs_option(code):
         notes.append("our CLI has --jobs; none passed (default: all cores).")
-    record = RunRecord(size=size, repeat=repeat, machine=machine(), versions=versions(),
-                       commands=commands, samples=samples, notes=notes,
+    record = RunRecord(size=size, repeat=repeat, machine=machine(),
+                       versions=versions(code, code_id), commands=commands, samples=samples,
+                       notes=notes,
                        finished=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
     (out / f"raw-{size}.json").write_text(json.dumps(asdict(record), indent=1) + "\n",
                                           encoding="utf-8")
@@ -392,6 +418,33 @@ def _goals(record: RunRecord) -> list[str]:
     return lines
 
 
+OUTPUT_FOLDERS = {"ours-dumps": "_site", "ours-markdown": "_site", "hugo": "public",
+                  "pelican": "output", "pelican-cache": "output"}
+
+
+def _size(path: Path) -> tuple[int, float]:
+    """Return the number of files under `path` (or 1 for a file) and their size in MiB."""
+    files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files) / MB
+
+
+def _outputs(out: Path, size: int) -> list[str]:
+    """Describe what each tool wrote in its last round at `size` (files and MiB)."""
+    rows = []
+    for tool, folder in OUTPUT_FOLDERS.items():
+        work = out / f"work-{size}" / tool
+        if not (work / folder).is_dir():
+            continue
+        files, mib = _size(work / folder)
+        extra = []
+        for name in ("build-report.json", ".newsdigest-cache", "cache"):
+            if (work / name).exists():
+                extra_files, extra_mib = _size(work / name)
+                extra.append(f"{name}: {extra_files} files, {extra_mib:.0f} MB")
+        rows.append(f"| {size} | {tool} | {files} | {mib:.0f} | {'; '.join(extra) or '–'} |")
+    return rows
+
+
 def render_results(out: Path) -> str:
     """Render RESULTS.md from every bench/out/raw-N.json and profile-N.txt."""
     records = sorted((RunRecord(**json.loads(p.read_text(encoding="utf-8")))
@@ -415,9 +468,13 @@ def render_results(out: Path) -> str:
              "article N/2 and a rebuild into the same folder, then article N (new) written and a "
              "rebuild; then the corpus is restored. `pelican` runs with `CACHE_CONTENT=false "
              "LOAD_CONTENT_CACHE=false`; `pelican-cache` with both true (its cold build writes "
-             "the cache, its rebuilds load it). `<work>` is `bench/out/work-N/<tool>`.", ""]
+             "the cache, its rebuilds load it). Ours runs with `PYTHONPATH=bench/out/snapshot`: a "
+             "copy of `generator/`, `templates/` and `static/` taken when the run starts (the "
+             "repository changes while it runs), identified by the hash below; it runs in its "
+             "work folder, so no `site.toml` applies.", ""]
     for record in records:
-        text.append(f"N = {record.size} ({record.repeat} rounds, finished {record.finished}):")
+        text.append(f"N = {record.size} ({record.repeat} rounds, finished {record.finished}; "
+                    f"ours: {record.versions['newsdigest']}):")
         text.append("")
         text.append("```")
         for name, command in record.commands.items():
@@ -456,6 +513,16 @@ def render_results(out: Path) -> str:
              "for the trend."]
     for record in records:
         text += ["", f"N = {record.size}:", *_goals(record)]
+    text += ["", "## Output sets", "",
+             "What each tool wrote in the last round (after adding one article), to judge how "
+             "comparable the builds are. All write one page per article, a paginated index "
+             "(50 a page) and one RSS feed of 50 full items; Hugo and Pelican also write an "
+             "HTML page per tag (Hugo also pagination aliases and a tag list); ours writes no "
+             "tag page but an RSS feed per tag and per language, Atom, JSON Feed, sitemap, "
+             "robots.txt and 404 (plus its build report and cache beside the site).", "",
+             "| N | tool | files | MB | beside the output |", "| ---: | --- | ---: | ---: | --- |"]
+    for record in records:
+        text += _outputs(out, record.size)
     notes = [f"N = {r.size}: {n}" for r in records for n in r.notes]
     if notes:
         text += ["", "## Notes", "", *[f"- {n}" for n in notes]]
@@ -482,18 +549,27 @@ def main(argv: list[str] | None = None) -> int:
                              "(--repeat 0 --profile: profile only)")
     parser.add_argument("--out", type=Path, default=BENCH / "out",
                         help="work folder for builds and raw results (default: bench/out)")
+    parser.add_argument("--reuse-snapshot", action="store_true",
+                        help="measure the copy of our code left by the previous run "
+                             "(bench/out/snapshot) instead of copying the repository again")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.repeat <= 0 and not args.profile:  # only rewrite RESULTS.md from stored runs
+        args.sizes = []
+    else:
+        code, code_id = snapshot(args.out, args.reuse_snapshot)
+        print(f"our code: {code_id}", flush=True)
     for size in args.sizes:
         if args.repeat > 0:
-            run_size(size, args.repeat, args.out)
+            run_size(size, args.repeat, args.out, code, code_id)
         if args.profile:
             corpus = BENCH / f"corpus-{size}"
             if not (corpus / "dumps").is_dir():
                 make_corpus(size, corpus)
             print(f"profiling our cold build at N={size} ...", flush=True)
-            (args.out / f"profile-{size}.txt").write_text(
-                profile(corpus, args.out / f"work-{size}") + "\n", encoding="utf-8")
+            text = profile(corpus, args.out / f"work-{size}", code)
+            (args.out / f"profile-{size}.txt").write_text(f"code: {code_id}\n{text}\n",
+                                                          encoding="utf-8")
     (BENCH / "RESULTS.md").write_text(render_results(args.out), encoding="utf-8")
     print(f"wrote {BENCH / 'RESULTS.md'}")
     return 0

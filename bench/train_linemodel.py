@@ -90,16 +90,17 @@ def train(docs: list[dict[str, Any]]) -> Model:
         idx, feats = linemodel.features(texts, decided)
         per_page.append((idx, feats, labels))
         for k, i in enumerate(idx):
-            if labels[i] is not None:
+            if labels[i] is not None and feats[k]:
                 rows1.append(feats[k])
                 y.append(int(labels[i]))
     w1 = _fit(rows1, y)
     rows2: list[list[str]] = []
     for idx, feats, labels in per_page:
-        p1 = [linemodel.score(f, w1) for f in feats]
+        p1 = [linemodel.score(f, w1) if f else linemodel.DECIDED_SCORE for f in feats]
+        f2 = linemodel.stage2_all(p1)
         for k, i in enumerate(idx):
-            if labels[i] is not None:
-                rows2.append(feats[k] + linemodel.stage2_features(p1, k))
+            if labels[i] is not None and feats[k]:
+                rows2.append(feats[k] + f2[k])
     w2 = _fit(rows2, y)
     return w1, w2
 

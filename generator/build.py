@@ -18,8 +18,9 @@ from typing import Any
 from generator.cache import ArticleCache, Entry, entry_key, fingerprint
 from generator.config import Config
 from generator.extract import extract
+from generator.learn import Learned, learn_boilerplate
 from generator.models import Article, Problem
-from generator.read import MARKDOWN_SUFFIXES, find_inputs, read_bytes
+from generator.read import find_inputs, kind_of, read_input
 from generator.render import make_env
 from generator.report import article_record, build_report
 from generator.site import site_files
@@ -98,11 +99,10 @@ def media_files(source: Path) -> dict[str, bytes]:
             for out_path in find_images(source).values()}
 
 
-def process_input(data: bytes, shown: str, config: Config,
-                  images: dict[str, str]) -> Entry:
+def process_input(data: bytes, shown: str, config: Config, images: dict[str, str],
+                  learned: Learned | None = None) -> Entry:
     """Read, clean and extract one input: a pure function of its bytes, name and settings."""
-    raw = read_bytes(data, shown, "markdown" if shown.lower().endswith(MARKDOWN_SUFFIXES)
-                     else "text")
+    raw = read_input(data, shown)
     errors = [p for p in raw.problems if p.severity == "error"]
     if not errors and not any(line.strip() for line in raw.lines):
         errors = [Problem(raw.path, 0, "file is empty" if not raw.lines else
@@ -112,7 +112,7 @@ def process_input(data: bytes, shown: str, config: Config,
     if errors:
         return Entry(None, "", raw.problems)
     try:
-        article = extract(raw, config, images)
+        article = extract(raw, config, images, learned)
     except Exception as exc:  # one bad file must never stop the build
         log.debug("extract failed on %s", raw.path, exc_info=True)
         reason = Problem(raw.path, 0, f"could not be cleaned ({type(exc).__name__}: {exc})",
@@ -136,16 +136,19 @@ def _init_worker(config: Config, images: dict[str, str]) -> None:
     _WORKER.update(config=config, images=images)
 
 
-def _work(item: tuple[bytes, str]) -> Entry:
-    return process_input(item[0], item[1], _WORKER["config"], _WORKER["images"])
+Item = tuple[bytes, str, "Learned | None"]  # input bytes, name, what was learned for it
 
 
-def _run(items: list[tuple[bytes, str]], config: Config, images: dict[str, str],
+def _work(item: Item) -> Entry:
+    return process_input(item[0], item[1], _WORKER["config"], _WORKER["images"], item[2])
+
+
+def _run(items: list[Item], config: Config, images: dict[str, str],
          jobs: int) -> Iterator[Entry]:
     """Process inputs in order, in a pool of `jobs` processes when there are enough."""
     if jobs <= 1 or len(items) < 2 * PARALLEL_MIN:
-        for data, shown in items:
-            yield process_input(data, shown, config, images)
+        for data, shown, learned in items:
+            yield process_input(data, shown, config, images, learned)
         return
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
@@ -162,36 +165,47 @@ class Loaded:
     rejected: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
+    learned: list[dict[str, object]] = field(default_factory=list)  # outlet boilerplate learned
     cleaned: int = 0  # inputs cleaned in this build (the others came from the cache)
 
 
 def load_articles(source: Path, config: Config, cache: ArticleCache | None = None,
-                  jobs: int = 1, on_progress: Callable[[int], None] | None = None) -> Loaded:
+                  jobs: int = 1, on_progress: Callable[[int, int], None] | None = None) -> Loaded:
     """Read, clean and extract every input, from the cache when it has them."""
     images = find_images(source)
     code = fingerprint(config, repr(sorted(images.items())))
     base = source.resolve()
     loaded = Loaded()
-    todo: list[tuple[int, str, bytes]] = []
-    entries: list[Entry | None] = []
     names: list[str] = []
+    datas: list[bytes] = []
     for path in find_inputs(source):
-        shown = path.resolve().relative_to(base.parent).as_posix()  # "seeds/x.txt" in reports
-        data = path.read_bytes()
-        key = entry_key(code, shown, data)
+        names.append(path.resolve().relative_to(base.parent).as_posix())  # "seeds/x.txt"
+        datas.append(path.read_bytes())
+    learned = learn_boilerplate(read_input(d, n) for d, n in zip(datas, names, strict=True)
+                                if kind_of(n) == "text")
+    loaded.learned = learned.report()
+    todo: list[tuple[int, str]] = []
+    entries: list[Entry | None] = []
+    items: list[Item] = []
+    for shown, data in zip(names, datas, strict=True):
+        mine = learned.by_path.get(shown)
+        own = Learned({shown: mine}) if mine else None
+        key = entry_key(code, shown, data + repr(sorted(
+            (k, v.rule) for k, v in mine.items())).encode() if mine else data)
         loaded.keys.append(key)
-        names.append(shown)
         entry = cache.get(key) if cache else None
         if entry is None:
-            todo.append((len(entries), key, data))
+            todo.append((len(entries), key))
+            items.append((data, shown, own))
         entries.append(entry)
-    results = _run([(d, names[i]) for i, _, d in todo], config, images, jobs)
-    for done, ((index, key, _), entry) in enumerate(zip(todo, results, strict=True), start=1):
+    del datas
+    results = _run(items, config, images, jobs)
+    for done, ((index, key), entry) in enumerate(zip(todo, results, strict=True), start=1):
         entries[index] = entry
         if cache is not None:
             cache.put(key, entry)
         if on_progress:
-            on_progress(done)
+            on_progress(done, len(todo))
     loaded.cleaned = len(todo)
     for name, entry in zip(names, entries, strict=True):
         assert entry is not None
@@ -207,7 +221,7 @@ def load_articles(source: Path, config: Config, cache: ArticleCache | None = Non
 
 
 def build(source: Path, out: Path, config: Config, site_dir: Path, jobs: int | None = None,
-          on_progress: Callable[[int], None] | None = None) -> BuildResult:
+          on_progress: Callable[[int, int], None] | None = None) -> BuildResult:
     """Build the site from `source` into `out`; the report goes beside `out`."""
     check_output(out, [source, site_dir, site_dir / "templates", site_dir / "static",
                        Path.cwd(), *repo_roots(source, site_dir)])
@@ -223,7 +237,7 @@ def build(source: Path, out: Path, config: Config, site_dir: Path, jobs: int | N
     records = [with_url(loaded.records[a.path], urls[a.path])
                for a in sorted(loaded.articles, key=lambda a: a.path)]
     report = write_beside(out, REPORT_NAME, build_report(records, loaded.rejected,
-                                                         loaded.problems))
+                                                         loaded.problems, loaded.learned))
     return BuildResult(tuple(loaded.articles), tuple(loaded.rejected), tuple(loaded.problems),
                        stats, report, loaded.cleaned)
 

@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 
 from generator import linemodel
-from generator.dates import is_dateline
-from generator.models import Label, Line, RawDoc
+from generator.dates import find_date, is_dateline
+from generator.learn import Learned
+from generator.models import KEPT_LABELS, Label, Line, Problem, RawDoc
 from generator.rules import Lexicon, lexicon
 
 ANCHOR_MIN_CHARS = 80  # a paragraph this long and sentence-like is surely article text
@@ -25,7 +27,11 @@ TITLE_MAX_CHARS = 250
 TEASER_MAX_CHARS = 300  # longer lines end a related-articles block
 CAPTION_MAX_CHARS = 400
 BYLINE_MAX_CHARS = 60
+DATELINE_MAX_CHARS = 140
+TITLE_SEARCH_LINES = 6  # undecided lines looked at above the first paragraph for the headline
 ANCHOR_MIN_SCORE = 0.15  # an anchor must also look like article text to the line model
+COMMENT_RULE = "/comment-counter"  # lexicon group of comment headers and counters
+MODEL_MIN_LINES = 8  # the line model drops lines only in dumps with this many non-blank lines
 CHROME_MAX_SCORE = 0.1  # a line inside the article scored below this is site chrome
 
 Model = tuple[dict[str, float], dict[str, float]]  # line-model weights (stage 1, stage 2)
@@ -33,6 +39,8 @@ Model = tuple[dict[str, float], dict[str, float]]  # line-model weights (stage 1
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”’)\]]\s*$")
 _SENTENCE_INSIDE = re.compile(r"[.!?…]\s+\S")
 _WORD = re.compile(r"\w+")
+_PARTICLES = frozenset(["de", "du", "des", "la", "le", "van", "von", "der", "da", "do", "dos",
+                        "di", "del", "bin", "al", "el", "y", "e", "and", "et", "và"])
 
 
 def norm(text: str) -> str:
@@ -85,9 +93,20 @@ def is_short_name(text: str) -> bool:
     return (
         2 <= len(words) <= 4
         and len(text) <= 40
-        and all(w[:1].isupper() for w in words if len(w) > 3)
+        and all(w[:1].isupper() for w in words if len(w) > 1 and w.casefold() not in _PARTICLES)
         and not is_sentence(text.rstrip("."))
     )
+
+
+_NAME_JOIN = re.compile(r"\s+(?:[-–&,/]|và|et|and|y|und|e)\s+|,\s+")
+
+
+def is_names(text: str) -> bool:
+    """Say whether a line is one or a few personal names: "Hoàng Sơn - Thanh Vân"."""
+    parts = _NAME_JOIN.split(text)
+    return 0 < len(parts) <= 4 and len(text) <= 80 and ":" not in text and all(
+        is_short_name(p) or (len(p.split()) == 1 and p[:1].isupper() and len(parts) > 1)
+        for p in parts)
 
 
 class _Labels:
@@ -110,6 +129,33 @@ class _Labels:
         return next((j for j in range(i + 1, len(self.texts)) if self.texts[j]), None)
 
 
+@lru_cache(maxsize=1 << 16)
+def _lexicon_decision(text: str) -> tuple[Label, str] | None:
+    """Return (label, rule) when phrases and shapes decide a non-blank line alone.
+
+    Cached by text: menus, prompts and footers recur across the dumps of a build.
+    """
+    lex = lexicon()
+    if lex.image_file.fullmatch(text):
+        return "image", "image-file"
+    if lex.source_url(text):
+        return "source", "source-link"
+    if (found := lex.related.match(text)) is not None:
+        return "boilerplate", found[0]
+    if is_dateline(text):
+        return "date", "dateline"
+    if (found := lex.relative_date.match(text)) is not None:
+        return "date", found[0]
+    if len(text) <= DATELINE_MAX_CHARS and (lead := lex.dateline_lead.search(text)) \
+            and (hit := find_date(text[lead.end():])) and hit.year is not None:
+        return "date", "dateline-with-author"  # "Ouest-France Mathieu Le Goff. Publié le ..."
+    if (found := lex.boilerplate.match(text)) is not None:
+        return "boilerplate", found[0]
+    if lex.bare_url.fullmatch(text):
+        return "boilerplate", "bare-url"
+    return None
+
+
 def _lexicon_pass(doc: _Labels, lex: Lexicon) -> list[int]:
     """Label what phrases and shapes decide alone; return the related-block headers."""
     headers: list[int] = []
@@ -117,27 +163,24 @@ def _lexicon_pass(doc: _Labels, lex: Lexicon) -> list[int]:
     for i, text in enumerate(doc.texts):
         if not text:
             doc.set(i, "boilerplate", "blank")
-        elif lex.image_file.fullmatch(text):
-            doc.set(i, "image", "image-file")
-        elif lex.source_url(text):
-            doc.set(i, "source" if not seen_source else "boilerplate", "source-link")
+            continue
+        decision = _lexicon_decision(text)
+        if decision is None:
+            continue
+        label, rule = decision
+        if label == "source":
+            label = "source" if not seen_source else "boilerplate"
             seen_source = True
-        elif (found := lex.related.match(text)) is not None:
-            doc.set(i, "boilerplate", found[0])
+        elif rule.endswith("/related-header"):
             headers.append(i)
-        elif is_dateline(text):
-            doc.set(i, "date", "dateline")
-        elif (found := lex.boilerplate.match(text)) is not None:
-            doc.set(i, "boilerplate", found[0])
-        elif lex.bare_url.fullmatch(text):
-            doc.set(i, "boilerplate", "bare-url")
+        doc.set(i, label, rule)
     return headers
 
 
 def _related_blocks(doc: _Labels, headers: list[int]) -> None:
     """Drop the teasers under each related header: titles, each with an optional blurb."""
     for h in headers:
-        if len(doc.texts[h]) > 40 and ":" in doc.texts[h]:
+        if len(doc.texts[h]) > 40 and (":" in doc.texts[h] or "|" in doc.texts[h]):
             continue  # "Lire aussi : <teaser title>" carries its teaser on the same line
         j = doc.next_nonblank(h)
         took_title = False
@@ -170,8 +213,9 @@ def _find_title(doc: _Labels, lex: Lexicon, first_anchor: int, hint: str | None)
         for i in range(len(doc.texts)):
             if doc.free(i) and norm(doc.texts[i]) == wanted:
                 return i
-    skipped = 0
+    candidates: list[int] = []
     fallback = None
+    skipped = 0
     for i in range(first_anchor - 1, -1, -1):
         if not doc.free(i):
             continue
@@ -183,11 +227,21 @@ def _find_title(doc: _Labels, lex: Lexicon, first_anchor: int, hint: str | None)
         elif is_title_like(text) and is_short_name(text):
             fallback = i if fallback is None else fallback
         elif is_title_like(text):
-            return i
+            candidates.append(i)
         skipped += 1
-        if skipped > 3:
+        if skipped > TITLE_SEARCH_LINES:
             break
-    return fallback
+    if not candidates:
+        return fallback
+    # The headline shares its words with the paragraphs under it; menus and promos do not.
+    lead_words = _content_words(" ".join(doc.texts[first_anchor:first_anchor + 3]))
+    overlap = {i: len(_content_words(doc.texts[i]) & lead_words) for i in candidates}
+    return max(candidates, key=lambda i: (overlap[i], i))  # ties: the closest
+
+
+def _content_words(text: str) -> set[str]:
+    """Return the longer words of a text, case-folded: what a headline shares with its lead."""
+    return {w for w in _WORD.findall(text.casefold()) if len(w) >= 4}
 
 
 def _extend(doc: _Labels, plain: list[int], anchors: list[int], gap: int = 2) -> list[int]:
@@ -215,6 +269,11 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
     if anchors:  # paragraphs right next to the article's own are article too
         anchors = _extend(doc, plain, anchors)
     anchors = anchors or plain
+    if anchors:  # readers' comments follow a comment header: the article ends there
+        stop = next((i for i in range(anchors[0] + 1, len(texts))
+                     if doc.rule[i].endswith(COMMENT_RULE)), None)
+        if stop is not None and any(a < stop for a in anchors):
+            anchors = [a for a in anchors if a < stop]
     fallbacks: tuple[Callable[[str], bool], ...] = (  # a short item: sentences, then
         lambda t: is_sentence(t) and word_count(t) >= 5,  # lines of a few words, then anything
         lambda t: word_count(t) >= 3,
@@ -224,6 +283,9 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
         anchors = anchors or [i for i in range(len(texts)) if doc.free(i) and fits(texts[i])]
     if not anchors:
         return
+    if not hint and len(anchors) > 1 and is_title_like(texts[anchors[0]]) \
+            and not is_sentence(texts[anchors[0]]):
+        anchors = anchors[1:]  # a long headline, not a paragraph: it is found just above
     a0, a1 = anchors[0], anchors[-1]
     title = _find_title(doc, lex, a0, hint)
     if title is not None:
@@ -238,6 +300,8 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
     end = next((i for i in range(a1 + 1, len(texts)) if texts[i] and not doc.free(i)),
                len(texts))
     anchor_set = set(anchors)
+    if sum(1 for t in texts if t) < MODEL_MIN_LINES:
+        probs = [1.0] * len(texts)  # too little context for the line model: keep what is left
     for i in range(start, end):
         if doc.free(i):
             _label_inside(doc, lex, i, (a0, a1), 1.0 if i in anchor_set else probs[i])
@@ -257,6 +321,13 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
         after_body = after_body and doc.rule[i] != "structure/related-block"
 
 
+def _next_to_date(doc: _Labels, i: int) -> bool:
+    """Say whether the non-blank line before or after line i is a dateline."""
+    prev = next((j for j in range(i - 1, -1, -1) if doc.texts[j]), None)
+    nxt = doc.next_nonblank(i)
+    return any(j is not None and doc.label[j] == "date" for j in (prev, nxt))
+
+
 def _near_after(doc: _Labels, anchor: int, i: int, within: int = 3) -> bool:
     """Say whether line i is among the first non-blank lines after the anchor line."""
     return sum(1 for j in range(anchor + 1, i) if doc.texts[j]) < within
@@ -274,8 +345,8 @@ def _label_inside(doc: _Labels, lex: Lexicon, i: int, anchors: tuple[int, int],
         doc.set(i, "caption", "photo-credit")
     elif len(text) <= BYLINE_MAX_CHARS and lex.byline_name(text):
         doc.set(i, "byline", "byline")
-    elif (i < first_anchor or (i > last_anchor and _near_after(doc, last_anchor, i))) \
-            and (is_caps_name(text) or is_short_name(text)):
+    elif (i < first_anchor or (i > last_anchor and _near_after(doc, last_anchor, i))
+          or _next_to_date(doc, i)) and (is_caps_name(text) or is_names(text)):
         doc.set(i, "byline", "structure/caps-name" if is_caps_name(text) else "structure/name")
     elif prob < CHROME_MAX_SCORE:
         doc.set(i, "boilerplate", f"model/chrome p={prob:.2f}")
@@ -314,9 +385,24 @@ def lexicon_decided(texts: list[str]) -> list[bool]:
     return [bool(t) and lab is not None for t, lab in zip(texts, doc.label, strict=True)]
 
 
-def clean_lines(raw: RawDoc, title_hint: str | None = None,
+def _learned_pass(doc: _Labels, lex: Lexicon, raw: RawDoc, learned: Learned) -> None:
+    """Drop the lines learned as this outlet's boilerplate (bylines and names are kept)."""
+    for i, text in enumerate(doc.texts):
+        if not doc.free(i):
+            continue
+        found = learned.lookup(raw.path, text)
+        if found is None or lex.byline_name(text) or is_caps_name(text) or is_short_name(text):
+            continue
+        doc.set(i, "boilerplate", found.rule)
+
+
+def clean_lines(raw: RawDoc, title_hint: str | None = None, learned: Learned | None = None,
                 model: Model | None = None) -> tuple[Line, ...]:
-    """Label every line of a document with one label and the rule that decided it."""
+    """Label every line of a document with one label and the rule that decided it.
+
+    `learned` is the corpus-wide boilerplate from `generator.learn.learn_boilerplate`; `model`
+    replaces the shipped line-model weights (for training and cross-validation).
+    """
     texts = [line.strip() for line in raw.lines]
     if raw.kind == "markdown":
         return tuple(
@@ -327,6 +413,8 @@ def clean_lines(raw: RawDoc, title_hint: str | None = None,
     lex = lexicon()
     doc = _Labels(texts)
     headers = _lexicon_pass(doc, lex)
+    if learned is not None:
+        _learned_pass(doc, lex, raw, learned)
     _related_blocks(doc, headers)
     decided = [bool(t) and lab is not None for t, lab in zip(texts, doc.label, strict=True)]
     probs = linemodel.line_scores(texts, decided, model)
@@ -339,3 +427,22 @@ def clean_lines(raw: RawDoc, title_hint: str | None = None,
         Line(raw.first_line + i, texts[i], doc.label[i] or "boilerplate", doc.rule[i])
         for i in range(len(texts))
     )
+
+
+THIN_SHARE = 0.4  # kept text under this share of the dump's text is worth a look
+THIN_CHARS = 300  # kept text under this many characters is worth a look
+
+
+def thin_warning(raw: RawDoc, lines: tuple[Line, ...]) -> Problem | None:
+    """Return a warning when the cleaned article looks cut: under 40% or 300 characters kept."""
+    if raw.kind != "text":
+        return None
+    total = sum(len(ln.text) for ln in lines if ln.text)
+    kept = sum(len(ln.text) for ln in lines if ln.label in KEPT_LABELS)
+    if total == 0 or (kept >= THIN_CHARS and kept >= THIN_SHARE * total):
+        return None
+    return Problem(
+        raw.path, 0,
+        f"only {kept} of {total} characters kept as article text ({kept / total:.0%})",
+        "check the labels of this file in build-report.json; add front matter or report a "
+        "cleaning rule if article text was dropped")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -16,9 +17,10 @@ import markdown
 import nh3
 from slugify import slugify
 
-from generator.clean import clean_lines, is_caps_name
+from generator.clean import clean_lines, is_caps_name, thin_warning
 from generator.config import Config
 from generator.dates import date_from_url, find_date
+from generator.learn import Learned
 from generator.models import Article, Block, Figure, Line, Problem, RawDoc
 from generator.rules import LANGUAGE_MODULES, lexicon, stopwords
 
@@ -57,13 +59,19 @@ _WORDS = re.compile(r"\w+")
 
 def _by_stopwords(sample: str) -> str | None:
     """Name the language when its stopwords clearly dominate (cheap, for our lexicon languages)."""
-    words = _WORDS.findall(sample.lower())
-    if len(words) < 30:
+    words = Counter(_WORDS.findall(sample.lower()))
+    total = sum(words.values())
+    if total < 30:
         return None
-    counts = sorted(((sum(w in stopwords(lang) for w in words), lang)
-                     for lang in LANGUAGE_MODULES), reverse=True)
+    counts = sorted(((sum(n for w, n in words.items() if w in stops), lang)
+                     for lang, stops in _stopword_sets().items()), reverse=True)
     (best, lang), (second, _) = counts[0], counts[1]
-    return lang if best >= 0.1 * len(words) and best >= 1.8 * max(second, 1) else None
+    return lang if best >= 0.1 * total and best >= 1.8 * max(second, 1) else None
+
+
+@cache
+def _stopword_sets() -> dict[str, frozenset[str]]:
+    return {lang: stopwords(lang) for lang in sorted(LANGUAGE_MODULES)}
 
 
 def detect_language(text: str, fallback: str) -> str:
@@ -210,12 +218,14 @@ def _markdown_blocks(raw: RawDoc) -> tuple[str, tuple[Block, ...]]:
     return lead.strip(), ((Block("html", clean),) if clean.strip() else ())
 
 
-def extract(raw: RawDoc, config: Config, images: dict[str, str] | None = None) -> Article:
+def extract(raw: RawDoc, config: Config, images: dict[str, str] | None = None,
+            learned: Learned | None = None) -> Article:
     """Clean a document and pull out everything the site shows about it."""
     images = images or {}
     hint = raw.meta_get("title")
-    lines = clean_lines(raw, str(hint) if hint else None)
+    lines = clean_lines(raw, str(hint) if hint else None, learned=learned)
     problems = list(raw.problems)
+    thin = thin_warning(raw, lines)  # said last, after the problems of particular lines
     kept = [ln for ln in lines if ln.label in ("title", "lead", "body", "caption")]
     lang_meta = raw.meta_get("lang")
     lang = str(lang_meta).strip().lower()[:8] if lang_meta else detect_language(
@@ -263,6 +273,8 @@ def extract(raw: RawDoc, config: Config, images: dict[str, str] | None = None) -
         problems.append(Problem(raw.path, lead_line.n if lead_line else 0,
                                 f'no headline found; title "{title}" was made from the lead',
                                 "set title: in front matter"))
+    if thin is not None:
+        problems.append(thin)
     slug_source = str(raw.meta_get("slug") or "") or title
     return Article(
         path=raw.path,

@@ -13,19 +13,23 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import cache
 from importlib import resources
+from itertools import repeat
 
 from generator.rules import all_stopwords
 
 WINDOW = 3  # lines either side counted as context
+DECIDED_SCORE = 0.02  # stage-1 score given to lines the lexicon decided (not scored)
 GAP = 3  # other lines allowed between two text lines of one cluster
 _WORD = re.compile(r"[^\W\d_]+")
 _TERMINAL = re.compile(r"[.!?…。！？]['\"”’»)\]]*$")
 _INNER_STOP = re.compile(r"[.!?…。！？]['\"”’»)]*\s+\S")
 _SEPARATORS = re.compile(r"\s[|•·›»/]\s|\s[|•·›»]|[|•·›»]\s")
 _URLISH = re.compile(r"https?://|www\.|@\w|\.com\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _BULLET = re.compile(r"^(?:[-–—•*·▪►]|\d{1,2}[.)])\s")
 
 _LEN_BINS = (5, 10, 20, 35, 60, 100, 160, 250, 400)
@@ -36,10 +40,7 @@ _PROB_BINS = (0.1, 0.25, 0.4, 0.6, 0.75, 0.9)
 
 def _bin(value: float, bins: tuple[float, ...]) -> int:
     """Return the index of the first bound above value (len(bins) when none)."""
-    for k, bound in enumerate(bins):
-        if value < bound:
-            return k
-    return len(bins)
+    return bisect_right(bins, value)
 
 
 @cache
@@ -51,27 +52,29 @@ def guess_language(texts: list[str]) -> str | None:
     """Return the language whose stopwords a page uses most, or None when none fits."""
     counts: Counter[str] = Counter()
     table = _stopword_table()
-    words = [w for t in texts for w in _WORD.findall(t.casefold())]
+    words = Counter(_WORD.findall(" ".join(texts).casefold()))
     if not words:
         return None
     for lang, stops in table.items():
-        counts[lang] = sum(1 for w in words if w in stops)
+        counts[lang] = sum(words[w] for w in stops if w in words)
     lang, hits = counts.most_common(1)[0] if counts else ("", 0)
-    return lang if hits >= max(3, 0.05 * len(words)) else None
+    return lang if hits >= max(3, 0.05 * words.total()) else None
 
 
 class _Line:
     """The per-line measurements the features are built from."""
 
-    __slots__ = ("chars", "dup", "lex", "sentence", "short", "stop", "words")
+    __slots__ = ("chars", "dup", "lex", "sentence", "short", "stop", "tokens", "words")
 
     def __init__(self, text: str, stops: frozenset[str], lex: bool, dup: bool) -> None:
-        words = _WORD.findall(text)
         self.chars = len(text)
-        self.words = len(words)
-        lowered = [w.casefold() for w in words]
-        self.stop = (sum(1 for w in lowered if w in stops) / len(words)) if words and stops else -1.0
         self.sentence = bool(_TERMINAL.search(text))
+        # Lines the lexicon decided are only context: their words are not needed.
+        words = [] if lex else _WORD.findall(text)
+        self.tokens = words
+        self.words = len(words)
+        hits = sum(1 for w in words if w.casefold() in stops) if stops else 0
+        self.stop = hits / len(words) if words and stops else -1.0
         self.short = self.chars < 40 and not self.sentence
         self.lex = lex
         self.dup = dup
@@ -92,11 +95,11 @@ def _local(text: str, m: _Line, pos: float) -> list[str]:
     if text.endswith(":"):
         f.append("end-colon")
     if m.words:
-        caps = sum(1 for w in _WORD.findall(text) if w[0].isupper()) / m.words
+        caps = sum(1 for w in m.tokens if w[0].isupper()) / m.words
         f.append(f"caps{_bin(caps, (0.2, 0.5, 0.8, 0.99))}")
         if m.words >= 2 and text.upper() == text:
             f.append("all-caps")
-    digits = sum(ch.isdigit() for ch in text) / max(1, m.chars)
+    digits = len(_DIGIT.findall(text)) / max(1, m.chars)
     f.append(f"digits{_bin(digits, (0.0001, 0.1, 0.3))}")
     if _SEPARATORS.search(text):
         f.append("separators")
@@ -197,7 +200,11 @@ def weights() -> tuple[dict[str, float], dict[str, float]]:
 
 
 def features(texts: list[str], lexicon: list[bool]) -> tuple[list[int], list[list[str]]]:
-    """Return the non-blank line indices and their stage-1 feature names."""
+    """Return the non-blank line indices and their stage-1 feature names.
+
+    Lines the lexicon decided get no features (an empty list): they are not scored, only
+    counted as context of their neighbours.
+    """
     lang = guess_language(texts)
     stops = _stopword_table().get(lang or "", frozenset())
     seen = Counter(t for t in texts if t)
@@ -205,11 +212,23 @@ def features(texts: list[str], lexicon: list[bool]) -> tuple[list[int], list[lis
     ms = [_Line(texts[i], stops, lexicon[i], seen[texts[i]] > 1) for i in idx]
     n = max(1, len(idx) - 1)
     cluster, shares, first, last = _clusters(ms)
-    return idx, [_local(texts[i], ms[k], k / n) + _context(ms, k)
+    return idx, [[] if ms[k].lex else _local(texts[i], ms[k], k / n) + _context(ms, k)
                  + _region(k, cluster, shares, first, last) for k, i in enumerate(idx)]
 
 
-def stage2_features(probs: list[float], k: int) -> list[str]:
+def stage2_all(probs: list[float]) -> list[list[str]]:
+    """Name the stage-2 cues of every non-blank line from the stage-1 scores."""
+    n = len(probs)
+    before = [0.0] * n  # best score above each line
+    after = [0.0] * n  # best score below each line
+    for k in range(1, n):
+        before[k] = max(before[k - 1], probs[k - 1])
+    for k in range(n - 2, -1, -1):
+        after[k] = max(after[k + 1], probs[k + 1])
+    return [stage2_features(probs, k, before[k], after[k]) for k in range(n)]
+
+
+def stage2_features(probs: list[float], k: int, before: float, after: float) -> list[str]:
     """Name the cues drawn from the stage-1 scores around line k (of the non-blank lines)."""
     n = len(probs)
     f = []
@@ -219,8 +238,6 @@ def stage2_features(probs: list[float], k: int) -> list[str]:
     mean = sum(window) / len(window) if window else 0.0
     f.append(f"p-win{_bin(mean, _PROB_BINS)}")
     f.append(f"p-self{_bin(probs[k], _PROB_BINS)}")
-    before = max(probs[:k], default=0.0)
-    after = max(probs[k + 1:], default=0.0)
     f.append(f"p-max-before{_bin(before, _PROB_BINS)}-after{_bin(after, _PROB_BINS)}")
     return f
 
@@ -231,7 +248,7 @@ def _logistic(z: float) -> float:
 
 def score(feats: list[str], w: dict[str, float]) -> float:
     """Return the probability a line is article text from its feature names."""
-    return _logistic(w.get("bias", 0.0) + sum(w.get(name, 0.0) for name in feats))
+    return _logistic(w.get("bias", 0.0) + sum(map(w.get, feats, repeat(0.0))))
 
 
 def line_scores(texts: list[str], lexicon: list[bool],
@@ -239,8 +256,10 @@ def line_scores(texts: list[str], lexicon: list[bool],
     """Return, for every line, the probability it is article text (0.0 for blank lines)."""
     w1, w2 = model or weights()
     idx, feats = features(texts, lexicon)
-    p1 = [score(f, w1) for f in feats]
+    p1 = [score(f, w1) if f else DECIDED_SCORE for f in feats]
     out = [0.0] * len(texts)
+    f2 = stage2_all(p1)
     for k, i in enumerate(idx):
-        out[i] = score(feats[k] + stage2_features(p1, k), w2)
+        if feats[k]:
+            out[i] = score(feats[k] + f2[k], w2)
     return out

@@ -7,7 +7,7 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import yaml
@@ -16,7 +16,8 @@ from generator.models import Problem, RawDoc
 
 TEXT_SUFFIXES = (".txt",)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-INPUT_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES
+HTML_SUFFIXES = (".html", ".htm")
+INPUT_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES
 
 # Front-matter keys we understand; anything else is reported and ignored.
 KNOWN_KEYS = frozenset(
@@ -69,6 +70,8 @@ def _guess_legacy(data: bytes) -> str:
     accents = [ch for ch in as_west if ord(ch) > 127]
     if accents and sum(ch in _WESTERN for ch in accents) >= 0.8 * len(accents):
         return "cp1252"
+    if data.decode("utf-8", errors="replace").count("\ufffd") <= max(3, len(data) // 2000):
+        return "utf-8"  # UTF-8 with a few damaged bytes, not a legacy file
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:65536]).best()
@@ -93,8 +96,8 @@ def decode(data: bytes, shown: str, declared: str | None = None) -> tuple[str, l
         return data.decode(encoding), problems
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        if encoding == "utf-8" and not declared:
-            guess = _guess_legacy(data)
+        guess = _guess_legacy(data) if encoding == "utf-8" and not declared else encoding
+        if guess != "utf-8" and not declared:
             problems.append(Problem(shown, line, f"text is not UTF-8; read as {guess}",
                                     f"save the file as UTF-8 or declare encoding: {guess} in "
                                     "front matter"))
@@ -220,10 +223,28 @@ def read_bytes(data: bytes, shown: str, kind: str = "text") -> RawDoc:
     )
 
 
+def kind_of(name: str) -> str:
+    """Say how an input is read by its suffix: "text", "markdown" or "html"."""
+    suffix = PurePath(name).suffix.lower()
+    return ("markdown" if suffix in MARKDOWN_SUFFIXES else
+            "html" if suffix in HTML_SUFFIXES else "text")
+
+
+def read_input(data: bytes, shown: str) -> RawDoc:
+    """Turn the bytes of an input into a RawDoc by its kind (saved HTML pages via trafilatura)."""
+    kind = kind_of(shown)
+    if kind == "html":
+        if len(data) > MAX_INPUT_BYTES:
+            return read_bytes(data, shown)  # reports the size limit
+        from generator.html_input import html_to_rawdoc
+
+        return html_to_rawdoc(data, shown)
+    return read_bytes(data, shown, kind)
+
+
 def read_file(path: Path, shown: str | None = None) -> RawDoc:
     """Read one input file; `shown` is the name used in reports (default: the path)."""
-    kind = "markdown" if path.suffix.lower() in MARKDOWN_SUFFIXES else "text"
-    return read_bytes(path.read_bytes(), shown or str(path), kind)
+    return read_input(path.read_bytes(), shown or str(path))
 
 
 def iter_docs(paths: list[Path], root: Path | None = None) -> Iterator[RawDoc]:

@@ -34,9 +34,10 @@ def article_record(article: Article, path: str | None = None) -> dict[str, Any]:
     }
 
 
-def build_report(records: list[str], rejected: list[Problem],
-                 problems: list[Problem]) -> bytes:
-    """Return the build report: every article's record (JSON text), rejected files, problems."""
+def build_report(records: list[str], rejected: list[Problem], problems: list[Problem],
+                 learned: list[dict[str, object]] | None = None) -> bytes:
+    """Return the build report: every article's record (JSON text), rejected files, problems,
+    and the boilerplate learned per outlet (with the files each line recurs in)."""
 
     def lines_of(items: list[str]) -> str:
         return "[\n" + ",\n".join(items) + "\n]" if items else "[]"
@@ -47,5 +48,6 @@ def build_report(records: list[str], rejected: list[Problem],
     # One record a line: readable, diffable, and written by json's fast C encoder.
     rejected_items = [dump({"path": p.path, "line": p.line, "reason": str(p)}) for p in rejected]
     text = (f'{{"articles": {lines_of(records)},\n"rejected": {lines_of(rejected_items)},\n'
-            f'"problems": {lines_of([dump(str(p)) for p in problems])}}}\n')
+            f'"problems": {lines_of([dump(str(p)) for p in problems])},\n'
+            f'"learned": {lines_of([dump(item) for item in learned or []])}}}\n')
     return text.encode("utf-8")

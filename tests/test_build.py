@@ -247,3 +247,29 @@ def test_cli_refuses_bad_config(tmp_path):
                          capture_output=True, text=True, check=False)
     assert run.returncode == 2
     assert 'site.toml: unknown key "titel"' in run.stderr
+
+
+def test_saved_html_page_is_built(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "page.html").write_text(
+        '<!DOCTYPE html><html lang="fr"><head><title>Budget - Journal</title>'
+        '<link rel="canonical" href="https://journal.example.fr/budget-2025.html">'
+        '<meta property="article:published_time" content="2024-11-12T16:49:00+01:00">'
+        '<meta name="author" content="Jean Dupont"></head><body><nav><a href="/">Accueil</a></nav>'
+        "<article><h1>Le budget 2025 adopté par l'Assemblée</h1>"
+        "<p>Les députés ont adopté mardi le budget 2025 après plusieurs semaines de débats "
+        "souvent houleux dans l'hémicycle, selon le ministre.</p>"
+        "<p>Le texte prévoit des économies importantes dans plusieurs ministères, tandis que "
+        "l'opposition dénonce un budget d'austérité.</p></article>"
+        "<footer>© 2024 Journal</footer></body></html>", encoding="utf-8")
+    result = build(seeds, tmp_path / "_site", make_config({}), ROOT)
+    [article] = result.articles
+    assert article.title == "Le budget 2025 adopté par l'Assemblée"
+    assert article.published is not None
+    assert article.published.isoformat() == "2024-11-12T16:49:00+01:00"
+    assert (article.author, article.lang) == ("Jean Dupont", "fr")
+    assert article.source_url == "https://journal.example.fr/budget-2025.html"
+    assert article.lead.startswith("Les députés ont adopté mardi")
+    page = (tmp_path / "_site" / article.url_path / "index.html").read_text(encoding="utf-8")
+    assert "Accueil" not in page.split("<main")[1] and "© 2024 Journal" not in page

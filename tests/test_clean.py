@@ -133,3 +133,27 @@ def test_helpers():
     assert is_anchor("x " * 50 + "fin.")
     assert not is_anchor("Nổi bật")
     assert norm("  Hợp TÁC, kinh-tế! ") == "hợp tác kinh tế"
+
+
+def test_thin_result_gets_a_warning_naming_the_file():
+    from generator.clean import thin_warning
+
+    menu = [f"Rubrique {n}" for n in range(40)]
+    dump = "\n".join([*menu, "Un court paragraphe, le seul de la page, qui ne fait pas trois cents caractères."])
+    raw = read_bytes(dump.encode(), "seeds/thin.txt")
+    problem = thin_warning(raw, clean_lines(raw))
+    assert problem is not None and problem.path == "seeds/thin.txt" and problem.severity == "warning"
+    assert "characters kept" in problem.message
+    raw = read_file(VI_SAMPLE)
+    assert thin_warning(raw, clean_lines(raw)) is None
+
+
+def test_lexicons_cover_german_spanish_portuguese():
+    from generator.rules import lexicon
+
+    lex = lexicon()
+    for text in ["Kommentare (12)", "Artikel teilen", "Lesezeit: 4 Min.", "Compartir en Facebook",
+                 "Lo más leído", "Leia também", "Todos os direitos reservados.", "#FDI #đầu tư"]:
+        assert lex.boilerplate.match(text) or lex.related.match(text), text
+    assert lex.byline_name("Por María García") == "María García"
+    assert lex.byline_name("Von Hans Müller") == "Hans Müller"

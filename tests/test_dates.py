@@ -191,3 +191,15 @@ def test_date_from_url(url: str, expected: datetime) -> None:
 )
 def test_url_without_a_usable_date(url: str) -> None:
     assert date_from_url(url) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("12. November 2024, 14:30 Uhr", (2024, 11, 12, 14, 30)),
+    ("Publicado el 12 de mayo de 2024 a las 10:30", (2024, 5, 12, 10, 30)),
+    ("Publicado em 3 de março de 2024 às 14h05", (2024, 3, 3, 14, 5)),
+    ("Publié le 03/09/24 à 07h05", (2024, 9, 3, 7, 5)),
+])
+def test_datelines_in_more_languages(text, expected):
+    hit = is_dateline(text)
+    assert hit is not None
+    assert (hit.year, hit.month, hit.day, hit.hour, hit.minute) == expected

@@ -58,7 +58,7 @@ def test_rejected_inputs_are_listed_with_reasons(hostile_build):
 
 
 def test_every_other_input_is_built_and_every_line_accounted(hostile_build):
-    root, result, report, what = hostile_build
+    _, result, report, what = hostile_build
     built = {a.path for a in result.articles}
     rejected = {p.path for p in result.rejected}
     assert built | rejected == {f"seeds/{n}" for n in what} | {
@@ -84,7 +84,7 @@ def test_problems_name_file_line_and_fix(hostile_build):
 
 
 def test_samples_come_out_as_when_built_alone(hostile_build, samples_alone):
-    root, result, report, _ = hostile_build
+    root, _, report, _ = hostile_build
     alone_files, alone_report = samples_alone
     files = built_files(root / "_site")
     pages = [p for p in alone_files if p.count("/") == 2 and p.endswith("/index.html")

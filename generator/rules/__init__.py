@@ -11,8 +11,10 @@ Vietnamese site says "Comment (0)").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from re import _parser as re_parser  # type: ignore[attr-defined]
 from types import ModuleType
 
 from generator.rules import common, de, en, es, fr, pt, vi
@@ -29,21 +31,45 @@ def _combine(named: list[tuple[str, str]]) -> tuple[re.Pattern[str], tuple[str, 
     return regex, tuple(rule for rule, _ in named)
 
 
+_UNGROUP = re.compile(r"\(\?P<\w+>")
+LENGTH_STEPS = (0, 8, 16, 32, 64, 128, 256, 512)  # line lengths the quick tests are cut at
+
+
+def _max_width(pattern: str) -> int:
+    """Return the longest text a pattern can match (a large number when unbounded)."""
+    return int(re_parser.parse(pattern, re.IGNORECASE).getwidth()[1])
+
+
+def _quick(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    """Compile, for each length step, the alternation (without named groups, which make Python's
+    re several times slower) of the patterns that can match a line that long."""
+    plain = [_UNGROUP.sub("(?:", p) for p in patterns]
+    widths = [_max_width(p) for p in plain]
+    return tuple(
+        re.compile("|".join(f"(?:{p})" for p, w in zip(plain, widths, strict=True) if w >= step)
+                   or "(?!)", re.IGNORECASE)
+        for step in LENGTH_STEPS)
+
+
 @dataclass(frozen=True)
 class Matcher:
     """Full-line patterns, each named by the rule it stands for."""
 
     regex: re.Pattern[str]
     rules: tuple[str, ...]
+    quick: tuple[re.Pattern[str], ...]  # fast yes/no tests by line length (see LENGTH_STEPS)
 
     @classmethod
     def of(cls, named: list[tuple[str, str]]) -> Matcher:
         """Build a matcher from (rule, pattern) pairs."""
         regex, rules = _combine(named)
-        return cls(regex, rules)
+        return cls(regex, rules, _quick([p for _, p in named]))
 
     def match(self, text: str) -> tuple[str, re.Match[str]] | None:
         """Return (rule, match) for the first pattern matching the whole line."""
+        step = bisect_right(LENGTH_STEPS, len(text)) - 1
+        if self.quick[step].fullmatch(text) is None:
+            return None
         m = self.regex.fullmatch(text)
         if m is None:
             return None
@@ -66,6 +92,12 @@ def _renumber(pattern: str, name: str, i: int) -> str:
     return pattern.replace(f"(?P<{name}>", f"(?P<{name}_{i}>")
 
 
+CREDIT_TAIL = 140  # a photo credit stands in the last characters of a caption
+# Words one of which every CREDIT pattern contains (a fast first test; keep in step with them).
+CREDIT_HINTS = ("©", "(c)", "photo", "pictur", "imag", "credit", "crédit", "illustr", "vid",
+                "ảnh", "đồ h", "foto", "bild", "quelle", "grafik")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every language's rules compiled for fast full-line matching."""
@@ -75,8 +107,11 @@ class Lexicon:
     byline: Matcher
     source: Matcher
     credit: re.Pattern[str]  # searched at the end of a caption
+    credit_quick: re.Pattern[str]  # the same without named groups: a fast first test
     image_file: re.Pattern[str]
     bare_url: re.Pattern[str]
+    relative_date: Matcher  # "Publié hier à 18:20", "3 hours ago"
+    dateline_lead: re.Pattern[str]  # "Publié le" after an author's name on a dateline
 
     def byline_name(self, text: str) -> str | None:
         """Return the author named by a byline line, or None."""
@@ -90,7 +125,12 @@ class Lexicon:
 
     def split_credit(self, caption: str) -> tuple[str, str | None]:
         """Split a trailing photo credit off a caption: (caption, credit or None)."""
-        m = self.credit.search(caption)
+        tail = max(0, len(caption) - CREDIT_TAIL)
+        end = caption[tail:].casefold()
+        if not any(hint in end for hint in CREDIT_HINTS) \
+                or self.credit_quick.search(caption, tail) is None:
+            return caption, None
+        m = self.credit.search(caption, tail)
         if not m or m.start() == 0:
             return caption, None
         credit = _group(m, "credit")
@@ -122,8 +162,15 @@ def lexicon() -> Lexicon:
         byline=Matcher.of(byline),
         source=Matcher.of(source),
         credit=re.compile("(?:" + "|".join(credit) + r")\s*$", re.IGNORECASE),
+        credit_quick=re.compile(_UNGROUP.sub("(?:", "(?:" + "|".join(credit) + r")\s*$"),
+                                re.IGNORECASE),
         image_file=re.compile(common.IMAGE_FILE, re.IGNORECASE),
         bare_url=re.compile(common.BARE_URL, re.IGNORECASE),
+        relative_date=Matcher.of([(f"{lang}/relative-dateline", p) for lang, m in modules
+                                  for p in getattr(m, "RELATIVE_DATES", [])]),
+        dateline_lead=re.compile(r"(?<!\w)(?:" + "|".join(
+            p for _, m in modules for p in getattr(m, "DATELINE_LEADS", [])) + r")(?!\w)",
+            re.IGNORECASE),
     )
 
 

@@ -14,6 +14,8 @@ BOILERPLATE: dict[str, list[str]] = {
         r"(?:\s*[|/·•,]\s*(?:facebook|twitter|x|linkedin|whatsapp|telegram|email|e-mail|zalo|"
         r"messenger|pinterest|reddit|copy link|print))*",
     ],
+    "tag-list": [r"(?:#[^#\s][^#]{0,40}){2,}"],  # "#FDI #đầu tư nước ngoài"
+    "photo-credit": [r"\(?(?:image|photo|picture|foto|bild) (?:copyright|credit|source)s?\s*:?\s*[^()]{1,80}\)?"],
     "symbol-only": [r"[\W_\d]{1,40}"],
     "advert": [r"(?:advertisement|advertising|ads?|publicité|quảng cáo|anzeige|publicidad|"
                r"publicidade)"],

@@ -34,6 +34,10 @@ BYLINE: list[str] = [
 
 CREDIT: list[str] = [r"\(?\s*(?:foto|bild|fotos|quelle|grafik)\s*:\s*(?P<credit>[^()]{2,80}?)\s*\)?\s*\.?"]
 
+RELATIVE_DATES: list[str] = [r"(?:veröffentlicht|aktualisiert)?\s*vor \d+ (?:minuten|stunden|tagen)"]
+
+DATELINE_LEADS: list[str] = [r"veröffentlicht am", r"aktualisiert am"]
+
 MONTHS: dict[str, int] = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5,
     "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11,

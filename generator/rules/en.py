@@ -5,15 +5,23 @@ TIMEZONE = "UTC"
 BOILERPLATE: dict[str, list[str]] = {
     "comment-counter": [r"comments?\s*\(?\d*\)?", r"\(?\d+\)?\s*comments?", r"add a comment",
                         r"leave a (?:comment|reply)", r"view \d+ comments", r"show comments",
-                        r"join the (?:conversation|discussion)", r"post a comment"],
-    "follow-prompt": [r"follow(?: us)?(?: on .{1,40})?", r"subscribe(?: now| today)?",
+                        r"join the (?:conversation|discussion)", r"post a comment",
+                        # comment sections of WordPress-style and forum CMSs
+                        r"\[?\s*\d+\s+(?:comments?|responses?|replies)\s*\]?(?: to .{0,200})?",
+                        r"(?:\d+|one|no)\s+(?:thoughts?|responses?|comments?) on .{0,200}",
+                        r"[\w.-]{1,40}\s+says:", r"top rated comments",
+                        r"\[?\s*(?:view|read|see|load|show) (?:all|more)(?: \d+)? comments\s*\]?"],
+    "follow-prompt": [r"subscribe to .{1,80}", r"join our .{1,80}", r"stay up to date.{0,100}",
+                      r"email me.{0,80}", r"follow(?: us)?(?: on .{1,40})?", r"subscribe(?: now| today)?",
                       r"sign (?:in|up)", r"log ?in", r"register", r"already a subscriber\??",
                       r"follow (?:the )?(?:topic|author)s?(?: .{1,40})?"],
-    "share-prompt": [r"share(?: this(?: article| story| page)?)?(?: on .{1,20})?",
+    "share-prompt": [r"share\s*(?:tweet|pin|email|whatsapp)(?:\s*[|/·•]?\s*\w+){0,4}", r"share this:?", r"click to (?:share|email|print).{0,80}", r"like this:?",
+                     r"like loading\.{0,3}", r"share(?: this(?: article| story| page)?)?(?: on .{1,20})?",
                      r"tweet", r"email this(?: article)?", r"save(?: article| for later)?",
                      r"print(?: this)?(?: article| page)?", r"copy(?: the)? link",
                      r"link copied", r"gift (?:this )?article"],
-    "section-promo": [r"most (?:read|popular|viewed|shared)", r"trending(?: now)?",
+    "section-promo": [r"(?:previous|next) (?:post|article|story|page)(?:\s*:.{0,200})?",
+                      r"breaking news", r"back to .{1,40}", r"most (?:read|popular|viewed|shared)", r"trending(?: now)?",
                       r"top stories", r"latest(?: news| stories)?", r"editor'?s picks?",
                       r"don'?t miss", r"recommended(?: for you)?", r"you may (?:also )?like",
                       r"home", r"news", r"menu", r"search", r"skip to (?:main )?content",
@@ -23,7 +31,7 @@ BOILERPLATE: dict[str, list[str]] = {
                    r"newsletter.{0,40}", r"thanks? for (?:signing up|subscribing).{0,80}"],
     "cookie": [
         r"(?=.{0,400}$)(?=.*\bcookies?\b)(?=.*(?:accept|consent|browsing|experience|privacy|settings|preferences)).*",
-        r"accept(?: all)?(?: cookies)?",
+        r"accept(?: all)?(?: cookies)?", r"i agree",
                r"manage (?:cookies|preferences|settings)", r"privacy (?:policy|settings)"],
     "read-time": [r"\d+\s*min(?:ute)?s?\s*read", r"listen(?: to this article)?(?: \d.{0,20})?",
                   r"reading time\s*:?\s*\d+\s*min(?:ute)?s?"],
@@ -46,6 +54,13 @@ BYLINE: list[str] = [
 
 CREDIT: list[str] = [r"\(?\s*(?:photo|photograph|picture|image|credit|photo credit|"
                      r"illustration|video)\s*:\s*(?P<credit>[^()]{2,80}?)\s*\)?\s*\.?"]
+
+RELATIVE_DATES: list[str] = [
+    r"(?:published|updated|posted)?\s*(?:\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|"
+    r"yesterday|today)(?:\s+at\s+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?",
+]
+
+DATELINE_LEADS: list[str] = [r"published(?: on)?", r"updated(?: on)?", r"posted(?: on)?"]
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,

@@ -33,6 +33,10 @@ BYLINE: list[str] = [
 
 CREDIT: list[str] = [r"\(?\s*(?:foto|fotografía|imagen|crédito)\s*:\s*(?P<credit>[^()]{2,80}?)\s*\)?\s*\.?"]
 
+RELATIVE_DATES: list[str] = [r"(?:publicado|actualizado)?\s*hace \d+ (?:minutos?|horas?|días?)"]
+
+DATELINE_LEADS: list[str] = [r"publicado el", r"actualizado el"]
+
 MONTHS: dict[str, int] = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
     "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,

@@ -32,6 +32,10 @@ BYLINE: list[str] = [
 
 CREDIT: list[str] = [r"\(?\s*(?:foto|fotografia|imagem|crédito)\s*:\s*(?P<credit>[^()]{2,80}?)\s*\)?\s*\.?"]
 
+RELATIVE_DATES: list[str] = [r"(?:publicado|atualizado)?\s*há \d+ (?:minutos?|horas?|dias?)"]
+
+DATELINE_LEADS: list[str] = [r"publicado em", r"atualizado em"]
+
 MONTHS: dict[str, int] = {
     "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "abril": 4, "maio": 5, "junho": 6,
     "julho": 7, "agosto": 8, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,

@@ -5,7 +5,7 @@ TIMEZONE = "Asia/Ho_Chi_Minh"
 BOILERPLATE: dict[str, list[str]] = {
     "comment-counter": [r"\(?\d+\)?\s*bình luận", r"bình luận\s*\(?\d*\)?", r"gửi bình luận",
                         r"ý kiến(?: bạn đọc)?\s*\(?\d*\)?", r"xem (?:thêm )?bình luận"],
-    "follow-prompt": [r"theo dõi(?: (?:trên|chúng tôi trên|báo .{1,30} trên))?(?: google news)?",
+    "follow-prompt": [r"theo dõi .{1,30} trên(?: .{1,20})?", r"theo dõi(?: (?:trên|chúng tôi trên|báo .{1,30} trên))?(?: google news)?",
                       r"theo dõi báo .{1,40}"],
     "share-prompt": [r"chia sẻ(?: bài viết)?(?: (?:lên|qua) .{1,20})?", r"lưu(?: bài viết)?",
                      r"sao chép link", r"copy link", r"in bài(?: viết)?", r"gửi bài(?: viết)?",
@@ -22,7 +22,7 @@ BOILERPLATE: dict[str, list[str]] = {
     "read-time": [r"nghe(?: bài viết| đọc bài| tin)?", r"\d+\s*phút đọc",
                   r"thời gian đọc\s*:?\s*\d+\s*phút", r"đọc bài(?: viết)?",
                   r"tắt quảng cáo"],
-    "tag-list": [r"(?:từ khóa|từ khoá|tags?|chủ đề)\s*:.{0,300}"],
+    "tag-list": [r"(?:từ khóa|từ khoá|tags?|thẻ|chủ đề)\s*:.{0,300}"],
     "cms-footer": [r"giấy phép(?: số)?.{0,200}", r"tổng biên tập\s*:.{0,120}",
                    r"cơ quan chủ quản\s*:.{0,200}", r"bản quyền thuộc về.{0,160}",
                    r"ghi rõ nguồn.{0,160}", r"liên hệ quảng cáo.{0,80}",
@@ -37,13 +37,24 @@ RELATED: list[str] = [r"bài liên quan", r"tin liên quan", r"xem thêm", r"đ�
                       r"(?:xem thêm|đọc thêm)\s*:.{0,200}"]
 
 # Bylines; group "name". Names in capitals are recognised by structure, not here.
-BYLINE: list[str] = [r"theo\s+(?P<name>[A-ZĐ][\w.&-]*(?:\s+[A-ZĐ0-9][\w.&-]*){0,5})",
+BYLINE: list[str] = [r"theo\s+(?!dõi\b)(?P<name>[A-ZĐ][\w.&-]*(?:\s+[A-ZĐ0-9][\w.&-]*){0,5})",
+                     r"\(\s*theo\s+(?P<name>[^()]{2,40})\)\.?",  # (Theo Healthline)
+                     r"(?P<name>[^()]{2,40}\(theo [^()]{2,60}\))",  # Như Tâm (Theo Reuters, TASS)
+                     r"(?P<name>[^()]{2,40}?)\s+(?:thực hiện|ghi|lược dịch|tổng hợp)",
+                     r"(?P<name>(?:[^()]{2,30}\s)?\((?:ttxvn|vna|vietnam\+|ttxvn/vietnam\+|"
+                     r"vnexpress|tto|afp|reuters|ap|tass|xinhua)\))",
                      r"(?:bài|tác giả|phóng viên|pv)\s*:\s*(?P<name>.{2,60})",
                      r"(?P<name>(?:nhóm )?phóng viên .{2,40})"]
 
 # Photo credits at the end of a caption; group "credit".
 CREDIT: list[str] = [r"\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh chụp màn hình|nguồn ảnh|"
                      r"video|đồ họa|đồ hoạ)\s*:\s*(?P<credit>[^()]{2,80}?)\s*\)?\s*\.?"]
+
+RELATIVE_DATES: list[str] = [
+    r"(?:cập nhật|đăng)?\s*\d+\s+(?:phút|giờ|ngày|tuần)\s+trước",
+]
+
+DATELINE_LEADS: list[str] = [r"cập nhật(?: lúc| ngày)?", r"đăng(?: lúc| ngày)"]
 
 MONTHS: dict[str, int] = {f"tháng {i}": i for i in range(1, 13)} | {
     f"tháng {name}": i for i, name in enumerate(

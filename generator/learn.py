@@ -1,0 +1,165 @@
+"""Learn each outlet's boilerplate from the whole corpus of a build.
+
+A line that recurs in several dumps of the same outlet is that outlet's chrome (a menu entry, a
+footer, a promo), even in a language we have no lexicon for. Dumps are grouped into outlets by
+their source domain (front matter `source:` or a source/URL line in the dump) and, for dumps
+without one, by a shared signature: two dumps that open or end with the same short lines come
+from the same site. Pure functions: RawDocs in, a `Learned` table out; nothing is read or written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from generator.models import RawDoc
+
+MIN_FILES = 3  # a line must recur in this many dumps of one outlet to be learned
+MAX_LINE_CHARS = 400  # longer lines are article paragraphs, even when syndicated
+SIGNATURE_LINES = 8  # short lines at the top and the foot of a dump that make its signature
+SIGNATURE_SHARED = 2  # dumps sharing this many signature lines are one outlet
+_WORD = re.compile(r"\w+")
+_URL = re.compile(r"https?://[^\s<>\"')]+", re.IGNORECASE)
+
+
+def line_key(text: str) -> str:
+    """Fold a line for matching across dumps: case, punctuation and spacing ignored."""
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+@dataclass(frozen=True)
+class LearnedLine:
+    """One line learned as an outlet's boilerplate, with the dumps it was seen in."""
+
+    text: str  # the line as first seen, e.g. "Đọc tiếp trên thanhnien.vn"
+    outlet: str  # domain or signature group, e.g. "thanhnien.vn" or "signature-1"
+    files: tuple[str, ...]  # dump paths it recurs in, e.g. ("seeds/a.txt", "seeds/b.txt", ...)
+
+    @property
+    def rule(self) -> str:
+        """The rule name shown in reports, e.g. "learned/thanhnien.vn"; the report's "learned"
+        list names the files. The count stays out of it, so adding a dump to an outlet does
+        not change the rule of every other dump (and re-clean them all)."""
+        return f"learned/{self.outlet}"
+
+
+@dataclass(frozen=True)
+class Learned:
+    """Learned boilerplate of every outlet of a build, looked up by dump path."""
+
+    by_path: dict[str, dict[str, LearnedLine]] = field(default_factory=dict)  # path -> key -> line
+
+    def lookup(self, path: str, text: str) -> LearnedLine | None:
+        """Return the learned line matching text in the dump at path, or None."""
+        table = self.by_path.get(path)
+        return table.get(line_key(text)) if table else None
+
+    def report(self) -> list[dict[str, object]]:
+        """List every learned line once, for build-report.json: outlet, text, files."""
+        seen: dict[tuple[str, str], LearnedLine] = {}
+        for table in self.by_path.values():
+            for key, item in table.items():
+                seen.setdefault((item.outlet, key), item)
+        return [{"outlet": item.outlet, "text": item.text, "rule": item.rule,
+                 "files": list(item.files)}
+                for _, item in sorted(seen.items())]
+
+
+def source_domain(raw: RawDoc) -> str | None:
+    """Return the outlet's domain of a dump: front-matter source, else the first URL line."""
+    candidates: list[str] = []
+    meta = raw.meta_get("source")
+    if isinstance(meta, str):
+        candidates.append(meta)
+    for line in raw.lines:
+        found = _URL.search(line)
+        if found and len(line) <= len(found[0]) + 40:  # "Source: URL", "Nguồn: URL", a bare URL
+            candidates.append(found[0])
+            break
+    for url in candidates:
+        host = urlsplit(url.strip()).hostname or ""
+        host = host.removeprefix("www.").removeprefix("m.").removeprefix("amp.")
+        if "." in host:
+            return host
+    return None
+
+
+def _signature(raw: RawDoc) -> set[str]:
+    """Return the keys of the short lines at the top and at the foot of a dump."""
+    short = [line_key(t) for t in raw.lines if t.strip() and len(t.strip()) <= 80]
+    short = [k for k in short if k]
+    return set(short[:SIGNATURE_LINES]) | set(short[-SIGNATURE_LINES:])
+
+
+def outlets(docs: Sequence[RawDoc]) -> dict[str, str]:
+    """Group dumps into outlets: return the outlet name of every dump path."""
+    parent = list(range(len(docs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    domains = [source_domain(d) for d in docs]
+    first_of_domain: dict[str, int] = {}
+    for i, dom in enumerate(domains):
+        if dom is not None:
+            union(i, first_of_domain.setdefault(dom, i))
+    holders: dict[str, list[int]] = defaultdict(list)
+    signatures = [_signature(d) for d in docs]
+    for i, sig in enumerate(signatures):
+        for key in sig:
+            holders[key].append(i)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for members in holders.values():
+        if len(members) > 50:  # so common it says nothing ("Home"); avoid quadratic pairs
+            members = members[:50]
+        for a in range(len(members)):
+            for b in range(a + 1, len(members)):
+                shared[(members[a], members[b])] += 1
+    for (i, j), n in shared.items():
+        if n >= SIGNATURE_SHARED:
+            union(i, j)
+    names: dict[int, str] = {}
+    for i, dom in enumerate(domains):  # a group is named by its domain when it has one
+        if dom is not None:
+            names.setdefault(find(i), dom)
+    for i in range(len(docs)):
+        names.setdefault(find(i), f"signature-{len(names) + 1}")
+    return {d.path: names[find(i)] for i, d in enumerate(docs)}
+
+
+def learn_boilerplate(docs: Iterable[RawDoc], min_files: int = MIN_FILES) -> Learned:
+    """Learn, per outlet, the lines that recur in at least min_files of its dumps."""
+    docs = [d for d in docs if d.kind == "text"]
+    outlet_of = outlets(docs)
+    members: dict[str, list[RawDoc]] = defaultdict(list)
+    for d in docs:
+        members[outlet_of[d.path]].append(d)
+    by_path: dict[str, dict[str, LearnedLine]] = {}
+    for outlet, group in sorted(members.items()):
+        if len(group) < min_files:
+            continue
+        files_of: dict[str, list[str]] = defaultdict(list)
+        first_text: dict[str, str] = {}
+        for d in group:
+            for key, text in {line_key(t): t.strip() for t in d.lines
+                              if t.strip() and len(t.strip()) <= MAX_LINE_CHARS}.items():
+                if key:
+                    files_of[key].append(d.path)
+                    first_text.setdefault(key, text)
+        table = {key: LearnedLine(first_text[key], outlet, tuple(sorted(paths)))
+                 for key, paths in files_of.items() if len(paths) >= min_files}
+        if table:
+            for d in group:
+                mine = {k: v for k, v in table.items() if d.path in v.files}
+                if mine:
+                    by_path[d.path] = mine
+    return Learned(by_path)
