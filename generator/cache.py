@@ -17,7 +17,7 @@ from pathlib import Path
 
 from generator import __version__
 from generator.config import Config
-from generator.models import Article
+from generator.models import Article, Problem
 
 CODE_DIR = Path(__file__).parent
 
@@ -50,7 +50,7 @@ class Entry:
 
     article: Article | None  # without its labelled lines (they live in `record`); None if rejected
     record: str  # the article's JSON record for the build report, or "" if rejected
-    problems: tuple  # type: ignore[type-arg]  # Problem objects found while reading and cleaning
+    problems: tuple[Problem, ...]  # found while reading and cleaning
 
 
 class ArticleCache:

@@ -32,6 +32,7 @@ _CONTROL = re.compile(
 )
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")  # terminal colour codes pasted with the text
 _FENCES = {"---": "yaml", "+++": "toml"}
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
 
 def find_inputs(source: Path) -> list[Path]:
@@ -163,12 +164,12 @@ def split_front_matter(
         return {}, end + 1, [Problem(shown, 1, "front matter is larger than 64 KiB",
                                      "keep only title, date, lang, source, author, tags; the "
                                      "block was ignored")]
-    if fence == "---" and _has_yaml_alias(block):
+    if fence == "---" and "*" in block and _has_yaml_alias(block):
         return {}, end + 1, [Problem(shown, 1, "YAML anchors and aliases are not allowed in "
                                      "front matter", "write the values out; the block was "
                                      "ignored")]
     try:
-        raw = yaml.safe_load(block) if fence == "---" else tomllib.loads(block)
+        raw = yaml.load(block, Loader=_YAML_LOADER) if fence == "---" else tomllib.loads(block)
     except (yaml.YAMLError, tomllib.TOMLDecodeError, RecursionError, ValueError,
             TypeError) as exc:
         mark = getattr(exc, "problem_mark", None)

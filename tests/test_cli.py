@@ -62,3 +62,26 @@ def test_clean_labels_format_and_missing_file():
 
 def test_usage_error_exit_code():
     assert run("frobnicate").returncode == 2
+
+
+def test_build_exit_codes_and_strict(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_bytes(VI_SAMPLE.read_bytes())
+    build = [sys.executable, "-m", "generator", "build", "-q"]
+
+    def run_build(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*build, *extra], cwd=tmp_path, capture_output=True, text=True,
+                              check=False)
+
+    assert run_build().returncode == 0
+    (seeds / "b.txt").write_bytes(FR_SAMPLE.read_bytes())  # builds, with a warning
+    warned = run_build()
+    assert warned.returncode == 0 and "seeds/b.txt:1: warning: no headline found" in warned.stderr
+    assert run_build("--strict").returncode == 1
+    (seeds / "c.txt").write_bytes(b"")
+    rejected = run_build()
+    assert rejected.returncode == 1
+    assert "seeds/c.txt: error: file is empty; add the article's text or remove the file" in rejected.stderr
+    assert (tmp_path / "_site" / "vi").is_dir() and (tmp_path / "_site" / "fr").is_dir()
+    assert run_build("--source", "nowhere").returncode == 2
