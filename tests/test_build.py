@@ -52,7 +52,9 @@ def test_build_result(site):
     assert result.exit_code == 0 and not result.rejected
     assert len(result.articles) == 2
     assert sorted(tree(out)) == sorted([
-        "404.html", "feed.xml", "index.html", "static/style.css",
+        ".nojekyll", "404.html", "atom.xml", "feed.json", "feed.xml", "fr/feed.xml",
+        "vi/feed.xml", "index.html", "robots.txt", "sitemap.xml", "static/favicon.svg",
+        "static/style.css",
         "fr/deux-hauts-responsables-chinois-et-russes-ont-declare-leur-volonte-de-renforcer/"
         "index.html",
         "vi/hop-tac-kinh-te-thuong-mai-trung-quoc-nga-ngay-cang-tro-nen-sau-sac/index.html",
