@@ -14,6 +14,7 @@ from generator.check import FeedError
 from generator.config import Config, ConfigError, load_config
 from generator.extract import extract
 from generator.models import KEPT_LABELS
+from generator.progress import progress
 from generator.read import read_bytes, read_file
 from generator.report import article_record
 from generator.write import OutputError
@@ -40,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="absolute site URL, overriding url in site.toml")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument("--quiet", "-q", action="store_true", help="print only problems")
+    build.add_argument("--jobs", "-j", type=_positive, default=None,
+                       help="processes cleaning in parallel (default: all cores)")
 
     clean = sub.add_parser("clean", help="label the lines of dumps (- reads standard input)")
     clean.add_argument("files", nargs="+", help="dump files, or - for standard input")
@@ -73,6 +76,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
 def _config(path: Path | None, base_url: str | None = None) -> Config:
     return load_config(path if path is not None else Path("site.toml"), base_url)
 
@@ -88,13 +98,16 @@ def cmd_build(args: argparse.Namespace) -> int:
         log.error("%s: source folder not found; create it and add .txt dumps, or pass --source",
                   args.source)
         return EXIT_USAGE
-    result = build(args.source, args.out, config, site_dir)
+    with progress(args.quiet) as advance:
+        result = build(args.source, args.out, config, site_dir, jobs=args.jobs,
+                       on_progress=advance)
     for problem in result.problems:
         log.warning("%s", problem)
     warnings = sum(1 for p in result.problems if p.severity == "warning")
     if not args.quiet:
         stats = result.stats
-        print(f"built {len(result.articles)} articles into {args.out}/ "
+        print(f"built {len(result.articles)} articles ({result.cleaned} cleaned, the rest "
+              f"cached), {result.pages} pages, {result.feeds} feeds into {args.out}/ "
               f"({stats.written if stats else 0} files written, "
               f"{stats.unchanged if stats else 0} unchanged, "
               f"{stats.deleted if stats else 0} deleted), {len(result.rejected)} rejected, "

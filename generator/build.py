@@ -50,6 +50,8 @@ class BuildResult:
     stats: WriteStats | None
     report_path: Path | None
     cleaned: int = 0  # inputs cleaned in this build; the others came from the cache
+    pages: int = 0  # HTML pages in the site
+    feeds: int = 0  # RSS, Atom and JSON feeds in the site
 
     @property
     def exit_code(self) -> int:
@@ -238,8 +240,10 @@ def build(source: Path, out: Path, config: Config, site_dir: Path, jobs: int | N
                for a in sorted(loaded.articles, key=lambda a: a.path)]
     report = write_beside(out, REPORT_NAME, build_report(records, loaded.rejected,
                                                          loaded.problems, loaded.learned))
+    feeds = sum(1 for p in files if p.endswith(("feed.xml", "atom.xml", "feed.json")))
+    pages = sum(1 for p in files if p.endswith(".html"))
     return BuildResult(tuple(loaded.articles), tuple(loaded.rejected), tuple(loaded.problems),
-                       stats, report, loaded.cleaned)
+                       stats, report, loaded.cleaned, pages, feeds)
 
 
 def with_url(record: str, url: str) -> str:
