@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from feedgen.feed import FeedGenerator
@@ -44,6 +45,7 @@ def clean_text(text: str) -> str:
     return CONTROL_CHARS.sub("", text)
 
 
+@cache
 def tag_slug(tag: str) -> str:
     """Return the URL segment of a tag: ASCII, lower case, e.g. "Việt Nam" -> "viet-nam".
 

@@ -67,16 +67,20 @@ def feed_plans(config: Config, ordered: Sequence[Article]) -> list[FeedPlan]:
                      label=name),
             tuple(a for a in ordered if a.lang == lang), lang))
     spellings: dict[str, set[str]] = defaultdict(set)
+    members: dict[str, list[Article]] = defaultdict(list)  # one pass, newest first kept
     for article in ordered:
+        slugs = set()
         for tag in article.tags:
             spellings[tag_slug(tag)].add(tag)
+            slugs.add(tag_slug(tag))
+        for slug in slugs:
+            members[slug].append(article)
     for slug in sorted(spellings):
         tag = sorted(spellings[slug])[0]
         plans.append(FeedPlan(
             FeedLink(f"tags/{slug}/feed.xml", f"{config.title}: {tag}", RSS_TYPE, tag=slug,
                      label=tag),
-            tuple(a for a in ordered if any(tag_slug(t) == slug for t in a.tags)),
-            config.language))
+            tuple(members[slug]), config.language))
     return plans
 
 
