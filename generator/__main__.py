@@ -24,6 +24,17 @@ log = logging.getLogger("newsdigest")
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
 
+def _site_arguments(parser: argparse.ArgumentParser, base_url_help: str) -> None:
+    """Add the options naming a site's sources, output, settings and URL."""
+    parser.add_argument("--source", type=Path, default=Path("seeds"),
+                        help="folder of .txt dumps, .md items and .html pages (default: seeds)")
+    parser.add_argument("--out", type=Path, default=Path("_site"),
+                        help="output folder (default: _site)")
+    parser.add_argument("--config", type=Path, default=None,
+                        help="site.toml (default: ./site.toml when it exists)")
+    parser.add_argument("--base-url", default=None, help=base_url_help)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsdigest", description="Build a news digest site from scraped article dumps.")
@@ -31,14 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     build = sub.add_parser("build", help="build the site from seeds/ into _site/")
-    build.add_argument("--source", type=Path, default=Path("seeds"),
-                       help="folder of .txt dumps and .md items (default: seeds)")
-    build.add_argument("--out", type=Path, default=Path("_site"),
-                       help="output folder (default: _site)")
-    build.add_argument("--config", type=Path, default=None,
-                       help="site.toml (default: ./site.toml when it exists)")
-    build.add_argument("--base-url", default=None,
-                       help="absolute site URL, overriding url in site.toml")
+    _site_arguments(build, "absolute site URL, overriding url in site.toml")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument("--quiet", "-q", action="store_true", help="print only problems")
     build.add_argument("--jobs", "-j", type=_positive, default=None,
@@ -53,15 +57,8 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="build, serve under the site's sub-path, rebuild on "
                                          "changes")
-    serve.add_argument("--source", type=Path, default=Path("seeds"),
-                       help="folder of .txt dumps and .md items (default: seeds)")
-    serve.add_argument("--out", type=Path, default=Path("_site"),
-                       help="output folder (default: _site)")
-    serve.add_argument("--config", type=Path, default=None,
-                       help="site.toml (default: ./site.toml when it exists)")
-    serve.add_argument("--base-url", default=None,
-                       help="absolute site URL, overriding url in site.toml; its path is the "
-                            "path served, e.g. http://127.0.0.1:8000/repo/")
+    _site_arguments(serve, "absolute site URL, overriding url in site.toml; its path is the "
+                           "path served, e.g. http://127.0.0.1:8000/repo/")
     serve.add_argument("--bind", default="127.0.0.1", help="address to listen on "
                                                            "(default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
