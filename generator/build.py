@@ -120,14 +120,14 @@ def process_input(data: bytes, shown: str, config: Config, images: dict[str, str
         reason = Problem(raw.path, 0, f"could not be cleaned ({type(exc).__name__}: {exc})",
                          "please report this with the file", severity="error")
         return Entry(None, "", (*raw.problems, reason))
+    fields = article_record(article)
+    del fields["url"]  # final only once slugs are settled across all articles; see with_url
+    record = json.dumps(fields, ensure_ascii=False)
     if not article.lead and not article.blocks:
         reason = Problem(raw.path, 0, "no article text found (every line is boilerplate)",
                          "check the file, or see its lines in the build report",
                          severity="error")
-        return Entry(None, "", (*article.problems, reason))
-    fields = article_record(article)
-    del fields["url"]  # final only once slugs are settled across all articles; see with_url
-    record = json.dumps(fields, ensure_ascii=False)
+        return Entry(None, record, (*article.problems, reason))  # its lines go in the report
     return Entry(replace(article, lines=()), record, article.problems)
 
 
@@ -164,6 +164,7 @@ class Loaded:
 
     articles: list[Article] = field(default_factory=list)
     records: dict[str, str] = field(default_factory=dict)  # path -> report record (JSON)
+    rejected_lines: dict[str, list[Any]] = field(default_factory=dict)  # labelled lines, by path
     rejected: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
@@ -215,6 +216,8 @@ def load_articles(source: Path, config: Config, cache: ArticleCache | None = Non
         if entry.article is None:
             loaded.rejected.append(next(p for p in reversed(entry.problems)
                                         if p.severity == "error"))
+            if entry.record:
+                loaded.rejected_lines[name] = json.loads(entry.record)["lines"]
         else:
             loaded.articles.append(entry.article)
             loaded.records[name] = entry.record
@@ -238,8 +241,8 @@ def build(source: Path, out: Path, config: Config, site_dir: Path, jobs: int | N
     urls = {a.path: a.url_path for a in loaded.articles}
     records = [with_url(loaded.records[a.path], urls[a.path])
                for a in sorted(loaded.articles, key=lambda a: a.path)]
-    report = write_beside(out, REPORT_NAME, build_report(records, loaded.rejected,
-                                                         loaded.problems, loaded.learned))
+    report = write_beside(out, REPORT_NAME, build_report(
+        records, loaded.rejected, loaded.problems, loaded.learned, loaded.rejected_lines))
     feeds = sum(1 for p in files if p.endswith(("feed.xml", "atom.xml", "feed.json")))
     pages = sum(1 for p in files if p.endswith(".html"))
     return BuildResult(tuple(loaded.articles), tuple(loaded.rejected), tuple(loaded.problems),

@@ -35,7 +35,8 @@ def article_record(article: Article, path: str | None = None) -> dict[str, Any]:
 
 
 def build_report(records: list[str], rejected: list[Problem], problems: list[Problem],
-                 learned: list[dict[str, object]] | None = None) -> bytes:
+                 learned: list[dict[str, object]] | None = None,
+                 rejected_lines: dict[str, list[Any]] | None = None) -> bytes:
     """Return the build report: every article's record (JSON text), rejected files, problems,
     and the boilerplate learned per outlet (with the files each line recurs in)."""
 
@@ -46,7 +47,8 @@ def build_report(records: list[str], rejected: list[Problem], problems: list[Pro
         return json.dumps(value, ensure_ascii=False)
 
     # One record a line: readable, diffable, and written by json's fast C encoder.
-    rejected_items = [dump({"path": p.path, "line": p.line, "reason": str(p)}) for p in rejected]
+    rejected_items = [dump({"path": p.path, "line": p.line, "reason": str(p),
+                            "lines": (rejected_lines or {}).get(p.path, [])}) for p in rejected]
     text = (f'{{"articles": {lines_of(records)},\n"rejected": {lines_of(rejected_items)},\n'
             f'"problems": {lines_of([dump(str(p)) for p in problems])},\n'
             f'"learned": {lines_of([dump(item) for item in learned or []])}}}\n')

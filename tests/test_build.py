@@ -275,3 +275,17 @@ def test_saved_html_page_is_built(tmp_path):
     assert article.lead.startswith("Les députés ont adopté mardi")
     page = (tmp_path / "_site" / article.url_path / "index.html").read_text(encoding="utf-8")
     assert "Accueil" not in page.split("<main")[1] and "© 2024 Journal" not in page
+
+
+def test_rejected_boilerplate_file_lists_its_lines(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(VI_SAMPLE, seeds)
+    (seeds / "chrome.txt").write_text("Nổi bật\nĐừng bỏ lỡ\n(0) Bình luận\n", encoding="utf-8")
+    build(seeds, tmp_path / "_site", make_config({}), tmp_path)
+    report = json.loads((tmp_path / "build-report.json").read_text(encoding="utf-8"))
+    [item] = report["rejected"]
+    assert item["path"] == "seeds/chrome.txt"
+    assert [(ln["n"], ln["label"], ln["rule"]) for ln in item["lines"]] == [
+        (1, "boilerplate", "vi/section-promo"), (2, "boilerplate", "vi/section-promo"),
+        (3, "boilerplate", "vi/comment-counter")]
