@@ -31,6 +31,7 @@ DATELINE_MAX_CHARS = 140
 TITLE_SEARCH_LINES = 6  # undecided lines looked at above the first paragraph for the headline
 ANCHOR_MIN_SCORE = 0.15  # an anchor must also look like article text to the line model
 COMMENT_RULE = "/comment-counter"  # lexicon group of comment headers and counters
+LEARNED_RULE = "learned/"  # rules of lines learned as an outlet's boilerplate (generator.learn)
 MODEL_MIN_LINES = 8  # the line model drops lines only in dumps with this many non-blank lines
 CHROME_MAX_SCORE = 0.1  # a line inside the article scored below this is site chrome
 
@@ -207,19 +208,29 @@ def _find_title(doc: _Labels, lex: Lexicon, first_anchor: int, hint: str | None)
     """Find the headline: the title-like line closest above the first paragraph.
 
     Bylines, names and the caption under a photo between headline and paragraph are passed over.
+    A line learned as the outlet's boilerplate is a candidate only when it shares two words
+    with the lead or recurs at the foot of this dump: it is this article's headline, seen as a
+    teaser in the outlet's other dumps.
     """
     if hint:
         wanted = norm(hint)
         for i in range(len(doc.texts)):
-            if doc.free(i) and norm(doc.texts[i]) == wanted:
+            if (doc.free(i) or doc.rule[i].startswith(LEARNED_RULE)) \
+                    and norm(doc.texts[i]) == wanted:
                 return i
     candidates: list[int] = []
     fallback = None
     skipped = 0
+    lead_words = _content_words(" ".join(doc.texts[first_anchor:first_anchor + 3]))
     for i in range(first_anchor - 1, -1, -1):
+        text = doc.texts[i]
+        if doc.rule[i].startswith(LEARNED_RULE) and is_title_like(text) and (
+                len(_content_words(text) & lead_words) >= 2 or _recurs_below(doc, i)):
+            candidates.append(i)
+            skipped += 1
+            continue
         if not doc.free(i):
             continue
-        text = doc.texts[i]
         prev = next((j for j in range(i - 1, -1, -1) if doc.texts[j]), None)
         after_image = prev is not None and doc.label[prev] == "image"
         if lex.byline_name(text) or is_caps_name(text) or after_image:
@@ -234,9 +245,14 @@ def _find_title(doc: _Labels, lex: Lexicon, first_anchor: int, hint: str | None)
     if not candidates:
         return fallback
     # The headline shares its words with the paragraphs under it; menus and promos do not.
-    lead_words = _content_words(" ".join(doc.texts[first_anchor:first_anchor + 3]))
     overlap = {i: len(_content_words(doc.texts[i]) & lead_words) for i in candidates}
     return max(candidates, key=lambda i: (overlap[i], i))  # ties: the closest
+
+
+def _recurs_below(doc: _Labels, i: int) -> bool:
+    """Say whether line i's text comes back further down the dump (a headline at the foot)."""
+    key = norm(doc.texts[i])
+    return any(norm(t) == key for t in doc.texts[i + 1:] if t)
 
 
 def _content_words(text: str) -> set[str]:
@@ -386,12 +402,18 @@ def lexicon_decided(texts: list[str]) -> list[bool]:
 
 
 def _learned_pass(doc: _Labels, lex: Lexicon, raw: RawDoc, learned: Learned) -> None:
-    """Drop the lines learned as this outlet's boilerplate (bylines and names are kept)."""
+    """Drop the lines learned as this outlet's boilerplate.
+
+    Bylines, names and paragraphs (anchors) are kept: a paragraph recurring in an outlet's
+    dumps is syndicated text, not chrome. A headline recurring as other dumps' teaser is
+    taken back by `_find_title`.
+    """
     for i, text in enumerate(doc.texts):
         if not doc.free(i):
             continue
         found = learned.lookup(raw.path, text)
-        if found is None or lex.byline_name(text) or is_caps_name(text) or is_short_name(text):
+        if found is None or lex.byline_name(text) or is_caps_name(text) or is_short_name(text) \
+                or is_anchor(text):
             continue
         doc.set(i, "boilerplate", found.rule)
 

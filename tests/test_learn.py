@@ -84,3 +84,24 @@ def test_source_domain_and_line_key():
         == "vnexpress.net"
     assert source_domain(dump("a.txt", "no url here")) is None
     assert line_key("  Hợp TÁC, kinh-tế! ") == "hợp tác kinh tế"
+
+
+def test_a_headline_seen_as_other_dumps_teaser_stays_the_headline_and_paragraphs_stay():
+    headline = "Giá xăng dầu tăng mạnh trong tháng mười một"
+    paragraph = ("Đoạn văn này được nhiều bài của cùng một tờ báo dẫn lại nguyên văn, dài hơn tám "
+                 "mươi ký tự để là một đoạn văn thật sự.")
+    docs = [dump(f"seeds/{n}.txt",
+                 headline if n == 0 else f"Tiêu đề riêng của bài số {n} về thời tiết",
+                 f"Giá xăng dầu trong tháng này tăng mạnh, bài báo số {n} cho biết, một đoạn mở đầu dài.",
+                 paragraph,
+                 "Bài liên quan" if n else "Hàng ngày cập nhật tin tức",
+                 headline if n else "Hàng ngày cập nhật tin tức mới",
+                 "Nguồn: https://baomoi.example.vn/tin") for n in range(4)]
+    learned = learn_boilerplate(docs)
+    assert learned.lookup("seeds/0.txt", headline) is not None
+    assert learned.lookup("seeds/0.txt", paragraph) is not None
+    labels = [(ln.label, ln.rule) for ln in clean_lines(docs[0], learned=learned)]
+    assert labels[0] == ("title", "structure/headline")
+    assert labels[2] == ("body", "structure/article-text")
+    # In the other dumps the same line is a teaser under "Bài liên quan": still dropped.
+    assert clean_lines(docs[1], learned=learned)[4].label == "boilerplate"
