@@ -15,10 +15,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from generator.cache import ArticleCache, Entry, entry_key, fingerprint
+from generator.cache import ArticleCache, Entry, FactsCache, Memo, entry_key, fingerprint
 from generator.config import Config
 from generator.extract import extract
-from generator.learn import Learned, learn_boilerplate
+from generator.learn import Facts, Learned, facts_of, learn_from_facts
 from generator.models import Article, Problem
 from generator.read import find_inputs, kind_of, read_input
 from generator.render import make_env
@@ -29,6 +29,7 @@ from generator.write import (
     check_output,
     finish_pending,
     publish,
+    published,
     state_dir,
     write_beside,
 )
@@ -168,12 +169,34 @@ class Loaded:
     rejected: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
+    key_of: dict[str, str] = field(default_factory=dict)  # article path -> its cache key
     learned: list[dict[str, object]] = field(default_factory=list)  # outlet boilerplate learned
     cleaned: int = 0  # inputs cleaned in this build (the others came from the cache)
 
 
+def learn_inputs(names: list[str], datas: list[bytes], code: str,
+                 cache: FactsCache | None = None) -> Learned:
+    """Learn the outlets' boilerplate from every text input, measuring only uncached ones."""
+    facts: list[Facts] = []
+    for name, data in zip(names, datas, strict=True):
+        if kind_of(name) != "text":
+            continue
+        key = entry_key(code, name, data)
+        found = cache.get(key) if cache else None
+        if found is None:
+            found = facts_of(read_input(data, name))
+            if cache is not None:
+                cache.put(key, found)
+        facts.append(found)
+    if cache is not None:
+        cache.save(entry_key(code, n, d) for n, d in zip(names, datas, strict=True)
+                   if kind_of(n) == "text")
+    return learn_from_facts(facts)
+
+
 def load_articles(source: Path, config: Config, cache: ArticleCache | None = None,
-                  jobs: int = 1, on_progress: Callable[[int, int], None] | None = None) -> Loaded:
+                  jobs: int = 1, on_progress: Callable[[int, int], None] | None = None,
+                  facts: FactsCache | None = None) -> Loaded:
     """Read, clean and extract every input, from the cache when it has them."""
     images = find_images(source)
     code = fingerprint(config, repr(sorted(images.items())))
@@ -184,8 +207,7 @@ def load_articles(source: Path, config: Config, cache: ArticleCache | None = Non
     for path in find_inputs(source):
         names.append(path.resolve().relative_to(base.parent).as_posix())  # "seeds/x.txt"
         datas.append(path.read_bytes())
-    learned = learn_boilerplate(read_input(d, n) for d, n in zip(datas, names, strict=True)
-                                if kind_of(n) == "text")
+    learned = learn_inputs(names, datas, code, facts)
     loaded.learned = learned.report()
     todo: list[tuple[int, str]] = []
     entries: list[Entry | None] = []
@@ -196,6 +218,7 @@ def load_articles(source: Path, config: Config, cache: ArticleCache | None = Non
         key = entry_key(code, shown, data + repr(sorted(
             (k, v.rule) for k, v in mine.items())).encode() if mine else data)
         loaded.keys.append(key)
+        loaded.key_of[shown] = key
         entry = cache.get(key) if cache else None
         if entry is None:
             todo.append((len(entries), key))
@@ -232,19 +255,23 @@ def build(source: Path, out: Path, config: Config, site_dir: Path, jobs: int | N
                        Path.cwd(), *repo_roots(source, site_dir)])
     finish_pending(out)
     cache = ArticleCache(state_dir(out) / "articles")
-    loaded = load_articles(source, config, cache, jobs or os.cpu_count() or 1, on_progress)
+    loaded = load_articles(source, config, cache, jobs or os.cpu_count() or 1, on_progress,
+                           FactsCache(state_dir(out) / "learned.pickle"))
     cache.prune(loaded.keys)
     env = make_env(site_dir)
-    files = site_files(env, config, loaded.articles, site_dir)
+    memo = Memo(state_dir(out) / "pages.pickle", published(out))
+    files = site_files(env, config, loaded.articles, site_dir, memo,
+                       lambda a: loaded.key_of[a.path])
     files.update(media_files(source))
-    stats = publish(out, files)
+    stats = publish(out, files, memo.kept)
+    memo.save(stats.digests)
     urls = {a.path: a.url_path for a in loaded.articles}
     records = [with_url(loaded.records[a.path], urls[a.path])
                for a in sorted(loaded.articles, key=lambda a: a.path)]
     report = write_beside(out, REPORT_NAME, build_report(
         records, loaded.rejected, loaded.problems, loaded.learned, loaded.rejected_lines))
-    feeds = sum(1 for p in files if p.endswith(("feed.xml", "atom.xml", "feed.json")))
-    pages = sum(1 for p in files if p.endswith(".html"))
+    feeds = sum(1 for p in stats.digests if p.endswith(("feed.xml", "atom.xml", "feed.json")))
+    pages = sum(1 for p in stats.digests if p.endswith(".html"))
     return BuildResult(tuple(loaded.articles), tuple(loaded.rejected), tuple(loaded.problems),
                        stats, report, loaded.cleaned, pages, feeds)
 

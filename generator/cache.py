@@ -11,12 +11,13 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator import __version__
 from generator.config import Config
+from generator.learn import Facts
 from generator.models import Article, Problem
 
 CODE_DIR = Path(__file__).parent
@@ -91,3 +92,104 @@ class ArticleCache:
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed
+
+
+class FactsCache:
+    """What learning measured of each input (`learn.Facts`), in one file, by entry key.
+
+    Learning looks at every input on every build; this spares decoding the unchanged ones.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.changed = False
+        try:
+            with path.open("rb") as handle:
+                data = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            data = {}
+        self.table: dict[str, Facts] = data if isinstance(data, dict) else {}
+
+    def get(self, key: str) -> Facts | None:
+        return self.table.get(key)
+
+    def put(self, key: str, facts: Facts) -> None:
+        self.table[key] = facts
+        self.changed = True
+
+    def save(self, keep: Iterable[str]) -> None:
+        """Write the table, keeping only the keys in `keep`, when anything changed."""
+        wanted = set(keep)
+        if wanted != self.table.keys():
+            self.table = {k: v for k, v in self.table.items() if k in wanted}
+            self.changed = True
+        if not self.changed:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(self.table, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)
+        self.changed = False
+
+
+def key_of(*parts: object) -> str:
+    """Hash the reprs of some values into a memo key."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(repr(part).encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class Memo:
+    """Output files of the last build that need not be made again, by a key of their inputs.
+
+    A page, a feed or the sitemap is a pure function of what its key hashes (the articles it
+    shows, by cache key and URL; the templates; the configuration). When the key is the one
+    recorded for that output path and the output folder still holds that file (`published`
+    checks the manifest's digest), the file is kept as it is: not rendered, not checked, not
+    rewritten. Stored in one file beside the article cache.
+    """
+
+    def __init__(self, path: Path | None, published: Callable[[str, str], bool]) -> None:
+        self.path = path
+        self.published = published
+        self.known: dict[str, tuple[str, str]] = {}  # output path -> (key, digest)
+        if path is not None:
+            try:
+                with path.open("rb") as handle:
+                    data = pickle.load(handle)
+                if isinstance(data, dict):
+                    self.known = data
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                pass
+        self.keys: dict[str, str] = {}  # output path -> key, for every file asked about
+        self.kept: dict[str, str] = {}  # output path -> digest, for the files kept
+
+    def reuse(self, out_path: str, key: str) -> bool:
+        """Say whether the file at out_path, made from `key`, can be kept as published."""
+        self.keys[out_path] = key
+        old = self.known.get(out_path)
+        if old is not None and old[0] == key and self.published(out_path, old[1]):
+            self.kept[out_path] = old[1]
+            return True
+        return False
+
+    def save(self, digests: dict[str, str]) -> None:
+        """Record the key and published digest of every file asked about in this build."""
+        if self.path is None:
+            return
+        table = {p: (k, digests[p]) for p, k in self.keys.items() if p in digests}
+        if table == self.known:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)
+
+
+def no_memo() -> Memo:
+    """A memo that keeps nothing: every file is made."""
+    return Memo(None, lambda path, digest: False)

@@ -20,7 +20,6 @@ from generator.models import RawDoc
 MIN_FILES = 3  # a line must recur in this many dumps of one outlet to be learned
 MAX_LINE_CHARS = 400  # longer lines are article paragraphs, even when syndicated
 SIGNATURE_LINES = 8  # short lines at the top and the foot of a dump that make its signature
-SIGNATURE_SHARED = 2  # dumps sharing this many signature lines are one outlet
 _WORD = re.compile(r"\w+")
 _URL = re.compile(r"https?://[^\s<>\"')]+", re.IGNORECASE)
 
@@ -87,16 +86,35 @@ def source_domain(raw: RawDoc) -> str | None:
     return None
 
 
-def _signature(raw: RawDoc) -> set[str]:
-    """Return the keys of the short lines at the top and at the foot of a dump."""
+@dataclass(frozen=True)
+class Facts:
+    """What learning needs of one dump; small, so a build can cache it by the dump's bytes."""
+
+    path: str  # e.g. "seeds/a.txt"
+    domain: str | None  # source domain, e.g. "vnexpress.net"
+    top: tuple[str, ...]  # keys of the short lines at its top, e.g. ("trang chủ", "thời sự")
+    foot: tuple[str, ...]  # keys of the short lines at its foot
+    lines: tuple[tuple[str, str], ...]  # (key, text) of each distinct line up to MAX_LINE_CHARS
+
+
+def facts_of(raw: RawDoc) -> Facts:
+    """Measure a dump once for learning."""
     short = [line_key(t) for t in raw.lines if t.strip() and len(t.strip()) <= 80]
     short = [k for k in short if k]
-    return set(short[:SIGNATURE_LINES]) | set(short[-SIGNATURE_LINES:])
+    lines = {line_key(t): t.strip() for t in reversed(raw.lines)
+             if t.strip() and len(t.strip()) <= MAX_LINE_CHARS}
+    lines.pop("", None)
+    return Facts(raw.path, source_domain(raw), tuple(sorted(set(short[:SIGNATURE_LINES]))),
+                 tuple(sorted(set(short[-SIGNATURE_LINES:]))), tuple(sorted(lines.items())))
 
 
-def outlets(docs: Sequence[RawDoc]) -> dict[str, str]:
-    """Group dumps into outlets: return the outlet name of every dump path."""
-    parent = list(range(len(docs)))
+def _outlets(facts: Sequence[Facts]) -> dict[str, str]:
+    """Group dumps into outlets: return the outlet name of every dump path.
+
+    Dumps of one source domain are one outlet; so are dumps sharing two short lines at their
+    top, or two at their foot (a site's menu, its footer).
+    """
+    parent = list(range(len(facts)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -107,59 +125,54 @@ def outlets(docs: Sequence[RawDoc]) -> dict[str, str]:
     def union(i: int, j: int) -> None:
         parent[find(i)] = find(j)
 
-    domains = [source_domain(d) for d in docs]
-    first_of_domain: dict[str, int] = {}
-    for i, dom in enumerate(domains):
-        if dom is not None:
-            union(i, first_of_domain.setdefault(dom, i))
-    holders: dict[str, list[int]] = defaultdict(list)
-    signatures = [_signature(d) for d in docs]
-    for i, sig in enumerate(signatures):
-        for key in sig:
-            holders[key].append(i)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for members in holders.values():
-        if len(members) > 50:  # so common it says nothing ("Home"); avoid quadratic pairs
-            members = members[:50]
-        for a in range(len(members)):
-            for b in range(a + 1, len(members)):
-                shared[(members[a], members[b])] += 1
-    for (i, j), n in shared.items():
-        if n >= SIGNATURE_SHARED:
-            union(i, j)
+    first_of: dict[object, int] = {}
+    for i, f in enumerate(facts):
+        if f.domain is not None:
+            union(i, first_of.setdefault(f.domain, i))
+        for end, keys in (("top", f.top), ("foot", f.foot)):
+            for a in range(len(keys)):
+                for b in range(a + 1, len(keys)):
+                    first = first_of.setdefault((end, keys[a], keys[b]), i)
+                    if first != i:
+                        union(i, first)
     names: dict[int, str] = {}
-    for i, dom in enumerate(domains):  # a group is named by its domain when it has one
-        if dom is not None:
-            names.setdefault(find(i), dom)
-    for i in range(len(docs)):
+    for i, f in enumerate(facts):  # a group is named by its domain when it has one
+        if f.domain is not None:
+            names.setdefault(find(i), f.domain)
+    for i in range(len(facts)):
         names.setdefault(find(i), f"signature-{len(names) + 1}")
-    return {d.path: names[find(i)] for i, d in enumerate(docs)}
+    return {f.path: names[find(i)] for i, f in enumerate(facts)}
+
+
+def outlets(docs: Sequence[RawDoc]) -> dict[str, str]:
+    """Group dumps into outlets: return the outlet name of every dump path."""
+    return _outlets([facts_of(d) for d in docs])
 
 
 def learn_boilerplate(docs: Iterable[RawDoc], min_files: int = MIN_FILES) -> Learned:
     """Learn, per outlet, the lines that recur in at least min_files of its dumps."""
-    docs = [d for d in docs if d.kind == "text"]
-    outlet_of = outlets(docs)
-    members: dict[str, list[RawDoc]] = defaultdict(list)
-    for d in docs:
-        members[outlet_of[d.path]].append(d)
+    return learn_from_facts([facts_of(d) for d in docs if d.kind == "text"], min_files)
+
+
+def learn_from_facts(facts: Sequence[Facts], min_files: int = MIN_FILES) -> Learned:
+    """Learn from dumps already measured by `facts_of` (a build caches them)."""
+    outlet_of = _outlets(facts)
+    members: dict[str, list[Facts]] = defaultdict(list)
+    for f in facts:
+        members[outlet_of[f.path]].append(f)
     by_path: dict[str, dict[str, LearnedLine]] = {}
     for outlet, group in sorted(members.items()):
         if len(group) < min_files:
             continue
         files_of: dict[str, list[str]] = defaultdict(list)
         first_text: dict[str, str] = {}
-        for d in group:
-            for key, text in {line_key(t): t.strip() for t in d.lines
-                              if t.strip() and len(t.strip()) <= MAX_LINE_CHARS}.items():
-                if key:
-                    files_of[key].append(d.path)
-                    first_text.setdefault(key, text)
-        table = {key: LearnedLine(first_text[key], outlet, tuple(sorted(paths)))
-                 for key, paths in files_of.items() if len(paths) >= min_files}
-        if table:
-            for d in group:
-                mine = {k: v for k, v in table.items() if d.path in v.files}
-                if mine:
-                    by_path[d.path] = mine
+        for f in group:
+            for key, text in f.lines:
+                files_of[key].append(f.path)
+                first_text.setdefault(key, text)
+        for key, paths in files_of.items():
+            if len(paths) >= min_files:
+                line = LearnedLine(first_text[key], outlet, tuple(sorted(paths)))
+                for path in paths:
+                    by_path.setdefault(path, {})[key] = line
     return Learned(by_path)

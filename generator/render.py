@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import groupby
@@ -19,6 +19,7 @@ from babel.dates import format_date, format_time, get_timezone_gmt
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from generator import __version__
+from generator.cache import Memo, key_of, no_memo
 from generator.config import Config
 from generator.feeds import RSS_TYPE, tag_slug
 from generator.models import Article
@@ -73,6 +74,13 @@ def make_env(site_dir: Path | None = None) -> Environment:
     env.globals.update(version=__version__)
     env.filters.update(iso=iso, host=host, rebase=rebase)
     return env
+
+
+def templates_key(env: Environment) -> str:
+    """Hash every template the environment can load (site's and theme's), for page memos."""
+    loader = env.loader
+    assert loader is not None
+    return key_of(*((name, loader.get_source(env, name)[0]) for name in loader.list_templates()))
 
 
 def rebase(fragment: str, root: str, page_url: str = "") -> str:
@@ -230,11 +238,21 @@ def _days(articles: list[Article], config: Config) -> list[dict[str, Any]]:
 
 
 def index_pages(env: Environment, config: Config, articles: list[Article],
-                feeds: Sequence[FeedLink] = SITE_FEEDS) -> Iterator[tuple[str, str]]:
-    """Render the digest: newest first, grouped by day, PER_PAGE articles a page."""
+                feeds: Sequence[FeedLink] = SITE_FEEDS, memo: Memo | None = None,
+                key: Callable[[Article], str] = lambda a: a.guid,
+                ) -> Iterator[tuple[str, str]]:
+    """Render the digest: newest first, grouped by day, PER_PAGE articles a page.
+
+    Pages the memo keeps (same articles, templates and settings as last build) are skipped.
+    """
+    memo = memo or no_memo()
+    theme = templates_key(env) if memo.path else ""
     chunks = [articles[i:i + PER_PAGE] for i in range(0, len(articles), PER_PAGE)] or [[]]
     for number, chunk in enumerate(chunks, start=1):
         page = Page("index.html" if number == 1 else f"page/{number}/index.html")
+        if memo.reuse(page.path, key_of(theme, config, feeds, number, len(chunks),
+                                        [(key(a), a.url_path) for a in chunk])):
+            continue
         prev_url = None if number == 1 else ("" if number == 2 else f"page/{number - 1}/")
         next_url = f"page/{number + 1}/" if number < len(chunks) else None
         html = env.get_template("index.html").render(
@@ -252,12 +270,22 @@ def index_pages(env: Environment, config: Config, articles: list[Article],
 
 
 def render_site(env: Environment, config: Config, articles: Sequence[Article],
-                feeds: Sequence[FeedLink] = SITE_FEEDS) -> dict[str, str]:
-    """Render every page of the site: {output path: html}. `feeds` are announced in heads."""
+                feeds: Sequence[FeedLink] = SITE_FEEDS, memo: Memo | None = None,
+                key: Callable[[Article], str] = lambda a: a.guid) -> dict[str, str]:
+    """Render every page of the site: {output path: html}. `feeds` are announced in heads.
+
+    With a memo, pages whose inputs did not change since the last build are left out (the memo
+    lists them as kept); `key` names an article's content (its cache key).
+    """
+    memo = memo or no_memo()
+    site = key_of(templates_key(env), config) if memo.path else ""
     ordered = newest_first(articles)
-    pages = dict(index_pages(env, config, ordered, feeds))
+    pages = dict(index_pages(env, config, ordered, feeds, memo, key))
     for article in ordered:
-        pages[article.url_path + "index.html"] = render_article(env, config, article, feeds)
+        path = article.url_path + "index.html"
+        mine = feeds_for(feeds, article)
+        if not memo.reuse(path, key_of(site, key(article), article.url_path, mine)):
+            pages[path] = render_article(env, config, article, mine)
     not_found = Page("404.html")
     # 404.html is served for any missing path, at any depth: its links start at the site root.
     pages["404.html"] = env.get_template("404.html").render(

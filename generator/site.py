@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from jinja2 import Environment
 
+from generator.cache import Memo, key_of, no_memo
 from generator.check import check_feeds
 from generator.config import Config
 from generator.feeds import (
@@ -29,6 +30,7 @@ from generator.render import (
     language_name,
     newest_first,
     render_site,
+    templates_key,
     theme_dir,
 )
 
@@ -117,11 +119,15 @@ def pages_files(config: Config) -> dict[str, bytes]:
 
 
 def site_files(env: Environment, config: Config, articles: Sequence[Article],
-               site_dir: Path) -> dict[str, bytes]:
+               site_dir: Path, memo: Memo | None = None,
+               key: Callable[[Article], str] = lambda a: a.guid) -> dict[str, bytes]:
     """Return {output path: bytes} for pages, feeds and static files (not media).
 
+    With a memo, pages and feeds whose inputs did not change since the last build are left
+    out and listed in `memo.kept`; `key` names an article's content (its cache key).
     Raises generator.check.FeedError when a feed would be invalid; nothing is published then.
     """
+    memo = memo or no_memo()
     ordered = newest_first(articles)
     plans = feed_plans(config, ordered)
     site_feeds = [
@@ -129,7 +135,7 @@ def site_files(env: Environment, config: Config, articles: Sequence[Article],
         FeedLink("atom.xml", config.title, ATOM_TYPE, label="Atom"),
         FeedLink("feed.json", config.title, JSON_FEED_TYPE, label="JSON Feed"),
     ]
-    pages = render_site(env, config, ordered, [*site_feeds, *(p.link for p in plans)])
+    pages = render_site(env, config, ordered, [*site_feeds, *(p.link for p in plans)], memo, key)
     files = {path: html.encode("utf-8") for path, html in pages.items()}
 
     contents: dict[str, str] = {}  # rendered once, shared by every feed
@@ -142,9 +148,18 @@ def site_files(env: Environment, config: Config, articles: Sequence[Article],
     def categories(article: Article) -> list[str]:
         return [*article.tags, language_name(article.lang, "en")]
 
+    site = key_of(templates_key(env), config) if memo.path else ""
+
+    def unchanged(link: FeedLink, items: Sequence[Article]) -> bool:
+        shown = [(key(a), a.url_path) for a in items[:config.feed_limit]]
+        return memo.reuse(link.href, key_of(site, link, shown))
+
     for link, write in zip(site_feeds, (rss_feed, atom_feed, json_feed), strict=True):
-        files[link.href] = write(config, ordered, content, link.href, category_of=categories)
+        if not unchanged(link, ordered):
+            files[link.href] = write(config, ordered, content, link.href, category_of=categories)
     for plan in plans:
+        if unchanged(plan.link, plan.articles):
+            continue
         files[plan.link.href] = rss_feed(config, plan.articles, content, plan.link.href,
                                          title=plan.link.title, language=plan.language,
                                          category_of=categories)

@@ -19,9 +19,9 @@ import os
 import shutil
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 CACHE_DIR = ".newsdigest-cache"
@@ -38,6 +38,7 @@ class WriteStats:
     written: int  # files created or changed
     unchanged: int  # files left as they were
     deleted: int  # files of the old site removed
+    digests: dict[str, str] = field(default_factory=dict, compare=False, repr=False)  # all files
 
 
 def state_dir(out: Path) -> Path:
@@ -153,8 +154,21 @@ def _prune(out: Path, folder: Path) -> None:
         folder = folder.parent
 
 
-def publish(out: Path, files: dict[str, bytes]) -> WriteStats:
-    """Make the output folder hold exactly `files`, rewriting only what changed."""
+def published(out: Path) -> Callable[[str, str], bool]:
+    """Return a test of whether the output folder holds a file with a given digest (as the
+    last build's manifest records it), so a build can keep it without making it again."""
+    manifest = _read_manifest(out)
+
+    def holds(rel: str, digest: str) -> bool:
+        return bool(digest) and manifest.get(rel) == digest and (out / rel).is_file()
+    return holds
+
+
+def publish(out: Path, files: dict[str, bytes], kept: dict[str, str] | None = None) -> WriteStats:
+    """Make the output folder hold exactly `files`, rewriting only what changed.
+
+    `kept` lists files that stay as published ({path: digest}), checked by `published`.
+    """
     finish_pending(out)
     state = state_dir(out)
     staging = state / "staging"
@@ -163,7 +177,8 @@ def publish(out: Path, files: dict[str, bytes]) -> WriteStats:
     files = {_safe_relpath(path).as_posix(): data for path, data in files.items()}
     old = _read_manifest(out)
     fresh = not out.exists() or not any(out.iterdir())
-    digests: dict[str, str] = {}
+    digests: dict[str, str] = {} if fresh else {
+        _safe_relpath(rel).as_posix(): digest for rel, digest in (kept or {}).items()}
     changed: list[str] = []
     made: set[Path] = set()
     for rel in sorted(files):
@@ -184,7 +199,7 @@ def publish(out: Path, files: dict[str, bytes]) -> WriteStats:
                 out.rmdir()
             os.replace(staging, out)
             _write_manifest(out, digests)
-        return WriteStats(len(changed), 0, 0)
+        return WriteStats(len(changed), 0, 0, digests)
     journal = state / "journal.json"
     pending = journal.with_suffix(".tmp")
     pending.write_text(json.dumps({"changed": changed, "files": digests}), encoding="utf-8")
@@ -194,7 +209,7 @@ def publish(out: Path, files: dict[str, bytes]) -> WriteStats:
         _write_manifest(out, digests)
         journal.unlink()
     shutil.rmtree(staging, ignore_errors=True)
-    return WriteStats(len(changed), len(files) - len(changed), deleted)
+    return WriteStats(len(changed), len(digests) - len(changed), deleted, digests)
 
 
 @contextmanager

@@ -81,3 +81,50 @@ def test_parallel_and_serial_builds_are_identical(tmp_path):
     build(seeds, tmp_path / "a" / "_site", make_config({}), ROOT, jobs=1)
     build(seeds, tmp_path / "b" / "_site", make_config({}), ROOT, jobs=2)
     assert tree(tmp_path / "a" / "_site") == tree(tmp_path / "b" / "_site")
+
+
+def test_only_pages_whose_inputs_changed_are_rendered_again(tmp_path, monkeypatch):
+    from generator import render
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for i in range(30):
+        write_vi(seeds, i)
+    out = tmp_path / "_site"
+    build(seeds, out, make_config({}), ROOT, jobs=1)
+    rendered: list[str] = []
+    real = render.render_article
+
+    def counting(env, config, article, feeds=render.SITE_FEEDS):  # type: ignore[no-untyped-def]
+        rendered.append(article.path)
+        return real(env, config, article, feeds)
+
+    monkeypatch.setattr(render, "render_article", counting)
+    write_vi(seeds, 4, "\nMột đoạn văn mới được thêm vào cuối bài báo này, dài hơn tám mươi ký tự.\n")
+    build(seeds, out, make_config({}), ROOT, jobs=1)
+    assert rendered == ["seeds/vi-004.txt"]
+
+    # A page deleted from the output by hand is made again, not trusted to the memo.
+    victim = sorted(out.glob("vi/*/index.html"))[12]
+    victim.unlink()
+    rendered.clear()
+    build(seeds, out, make_config({}), ROOT, jobs=1)
+    assert len(rendered) == 1 and victim.is_file()
+
+    # A changed template renders every article page again.
+    site = tmp_path / "site"
+    (site / "templates").mkdir(parents=True)
+    base = (ROOT / "templates" / "base.html").read_text(encoding="utf-8")
+    (site / "templates" / "base.html").write_text(base.replace("</body>", "<!-- x --></body>"),
+                                                  encoding="utf-8")
+    rendered.clear()
+    build(seeds, out, make_config({}), site, jobs=1)
+    assert len(rendered) == 30
+    assert "<!-- x -->" in victim.read_text(encoding="utf-8")
+    assert tree(out) == cold_with(seeds, tmp_path / "cold", site)
+
+
+def cold_with(seeds: Path, where: Path, site: Path) -> dict[str, str]:
+    shutil.rmtree(where, ignore_errors=True)
+    build(seeds, where / "_site", make_config({}), site, jobs=1)
+    return tree(where / "_site")
