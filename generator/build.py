@@ -8,6 +8,7 @@ import logging
 import multiprocessing
 import os
 import sys
+import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -15,16 +16,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
+
 from generator.cache import ArticleCache, Entry, FactsCache, Memo, entry_key, fingerprint
 from generator.config import Config
 from generator.extract import extract
 from generator.learn import Facts, Learned, facts_of, learn_from_facts
 from generator.models import Article, Problem
 from generator.read import find_inputs, kind_of, read_input
-from generator.render import make_env
+from generator.render import PageJob, make_env, render_article
 from generator.report import article_record, build_report
 from generator.site import site_files
 from generator.write import (
+    Stage,
     WriteStats,
     check_output,
     finish_pending,
@@ -139,19 +143,32 @@ def _init_worker(config: Config, images: dict[str, str]) -> None:
     _WORKER.update(config=config, images=images)
 
 
-Item = tuple[bytes, str, "Learned | None"]  # input bytes, name, what was learned for it
+Item = tuple[Path, str, "Learned | None"]  # input file, its name, what was learned for it
+
+
+def _process(item: Item, config: Config, images: dict[str, str]) -> Entry:
+    path, shown, learned = item
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Entry(None, "", (Problem(shown, 0, f"could not be read ({exc.strerror})",
+                                        "check the file's permissions", severity="error"),))
+    return process_input(data, shown, config, images, learned)
 
 
 def _work(item: Item) -> Entry:
-    return process_input(item[0], item[1], _WORKER["config"], _WORKER["images"], item[2])
+    return _process(item, _WORKER["config"], _WORKER["images"])
 
 
 def _run(items: list[Item], config: Config, images: dict[str, str],
          jobs: int) -> Iterator[Entry]:
-    """Process inputs in order, in a pool of `jobs` processes when there are enough."""
+    """Process inputs in order, in a pool of `jobs` processes when there are enough.
+
+    Workers read the files themselves: no input's bytes travel between processes.
+    """
     if jobs <= 1 or len(items) < 2 * PARALLEL_MIN:
-        for data, shown, learned in items:
-            yield process_input(data, shown, config, images, learned)
+        for item in items:
+            yield _process(item, config, images)
         return
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
@@ -159,12 +176,62 @@ def _run(items: list[Item], config: Config, images: dict[str, str],
         yield from pool.map(_work, items, chunksize=max(1, min(64, len(items) // (4 * jobs))))
 
 
+class Spool:
+    """Report records kept in a temporary file until the report is written, not in memory."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile()  # noqa: SIM115 -- lives for the build; see close
+        self.where: dict[str, tuple[int, int]] = {}  # path -> (offset, length)
+
+    def add(self, path: str, record: str) -> None:
+        data = record.encode("utf-8")
+        self.where[path] = (self.file.seek(0, os.SEEK_END), len(data))
+        self.file.write(data)
+
+    def close(self) -> None:
+        self.file.close()
+
+    def get(self, path: str) -> str:
+        offset, length = self.where[path]
+        self.file.seek(offset)
+        return self.file.read(length).decode("utf-8")
+
+
+_PAGES: dict[str, Any] = {}  # what forked page workers inherit: env, config, jobs, stage
+
+
+def _page_work(span: tuple[int, int]) -> list[tuple[str, str, bool]]:
+    env, config, jobs, stage = (_PAGES[k] for k in ("env", "config", "jobs", "stage"))
+    return [stage.put(path, render_article(env, config, article, feeds).encode("utf-8"))
+            for path, article, feeds in jobs[span[0]:span[1]]]
+
+
+def write_pages(env: Environment, config: Config, jobs: list[PageJob], stage: Stage,
+                workers: int) -> list[tuple[str, str, bool]]:
+    """Render the article pages and stage the changed ones, in forked workers when many.
+
+    Workers inherit the articles by fork (nothing is pickled but index ranges and results).
+    """
+    if workers <= 1 or len(jobs) < 2 * PARALLEL_MIN or sys.platform != "linux":
+        return [stage.put(path, render_article(env, config, article, feeds).encode("utf-8"))
+                for path, article, feeds in jobs]
+    _PAGES.update(env=env, config=config, jobs=jobs, stage=stage)
+    step = max(1, min(64, len(jobs) // (4 * workers)))
+    spans = [(i, min(len(jobs), i + step)) for i in range(0, len(jobs), step)]
+    try:
+        with ProcessPoolExecutor(max_workers=workers,
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            return [result for part in pool.map(_page_work, spans) for result in part]
+    finally:
+        _PAGES.clear()
+
+
 @dataclass
 class Loaded:
     """The articles of a build and what went wrong, in input order."""
 
     articles: list[Article] = field(default_factory=list)
-    records: dict[str, str] = field(default_factory=dict)  # path -> report record (JSON)
+    records: Spool = field(default_factory=Spool)  # path -> report record (JSON)
     rejected_lines: dict[str, list[Any]] = field(default_factory=dict)  # labelled lines, by path
     rejected: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -174,67 +241,70 @@ class Loaded:
     cleaned: int = 0  # inputs cleaned in this build (the others came from the cache)
 
 
-def learn_inputs(names: list[str], datas: list[bytes], code: str,
+def learn_inputs(names: list[str], digests: list[bytes], paths: list[Path], code: str,
                  cache: FactsCache | None = None) -> Learned:
-    """Learn the outlets' boilerplate from every text input, measuring only uncached ones."""
+    """Learn the outlets' boilerplate from every text input, measuring only uncached ones
+    (found by the hash of their bytes)."""
     facts: list[Facts] = []
-    for name, data in zip(names, datas, strict=True):
+    keys: list[str] = []
+    for name, digest, path in zip(names, digests, paths, strict=True):
         if kind_of(name) != "text":
             continue
-        key = entry_key(code, name, data)
+        keys.append(key := entry_key(code, name, digest))
         found = cache.get(key) if cache else None
         if found is None:
-            found = facts_of(read_input(data, name))
+            found = facts_of(read_input(path.read_bytes(), name))
             if cache is not None:
                 cache.put(key, found)
         facts.append(found)
     if cache is not None:
-        cache.save(entry_key(code, n, d) for n, d in zip(names, datas, strict=True)
-                   if kind_of(n) == "text")
+        cache.save(keys)
     return learn_from_facts(facts)
 
 
 def load_articles(source: Path, config: Config, cache: ArticleCache | None = None,
                   jobs: int = 1, on_progress: Callable[[int, int], None] | None = None,
                   facts: FactsCache | None = None) -> Loaded:
-    """Read, clean and extract every input, from the cache when it has them."""
+    """Read, clean and extract every input, from the cache when it has them.
+
+    Inputs stream through: only their hashes, the articles and the cache keys stay in memory.
+    """
     images = find_images(source)
     code = fingerprint(config, repr(sorted(images.items())))
     base = source.resolve()
     loaded = Loaded()
-    names: list[str] = []
-    datas: list[bytes] = []
-    for path in find_inputs(source):
-        names.append(path.resolve().relative_to(base.parent).as_posix())  # "seeds/x.txt"
-        datas.append(path.read_bytes())
-    learned = learn_inputs(names, datas, code, facts)
+    paths = find_inputs(source)
+    names = [p.resolve().relative_to(base.parent).as_posix() for p in paths]  # "seeds/x.txt"
+    digests = [hashlib.sha256(p.read_bytes()).digest() for p in paths]
+    learned = learn_inputs(names, digests, paths, code, facts)
+    del facts
     loaded.learned = learned.report()
-    todo: list[tuple[int, str]] = []
-    entries: list[Entry | None] = []
+    cached: list[bool] = []
+    owns: list[Learned | None] = []
     items: list[Item] = []
-    for shown, data in zip(names, datas, strict=True):
+    for path, shown, digest in zip(paths, names, digests, strict=True):
         mine = learned.by_path.get(shown)
-        own = Learned({shown: mine}) if mine else None
-        key = entry_key(code, shown, data + repr(sorted(
-            (k, v.rule) for k, v in mine.items())).encode() if mine else data)
+        key = entry_key(code, shown, digest + repr(sorted(
+            (k, v.rule) for k, v in mine.items())).encode() if mine else digest)
         loaded.keys.append(key)
         loaded.key_of[shown] = key
-        entry = cache.get(key) if cache else None
-        if entry is None:
-            todo.append((len(entries), key))
-            items.append((data, shown, own))
-        entries.append(entry)
-    del datas
+        hit = cache is not None and cache.has(key)
+        cached.append(hit)
+        owns.append(Learned({shown: mine}) if mine else None)
+        if not hit:
+            items.append((path, shown, owns[-1]))
     results = _run(items, config, images, jobs)
-    for done, ((index, key), entry) in enumerate(zip(todo, results, strict=True), start=1):
-        entries[index] = entry
-        if cache is not None:
-            cache.put(key, entry)
-        if on_progress:
-            on_progress(done, len(todo))
-    loaded.cleaned = len(todo)
-    for name, entry in zip(names, entries, strict=True):
-        assert entry is not None
+    done = 0
+    for path, name, key, hit, own in zip(paths, names, loaded.keys, cached, owns, strict=True):
+        entry = cache.get(key) if hit and cache is not None else None
+        if entry is None:  # not cached, or the cache entry became unreadable
+            entry = next(results) if not hit else _process((path, name, own), config, images)
+            if cache is not None:
+                cache.put(key, entry)
+            if not hit:
+                done += 1
+                if on_progress:
+                    on_progress(done, len(items))
         loaded.problems += entry.problems
         if entry.article is None:
             loaded.rejected.append(next(p for p in reversed(entry.problems)
@@ -243,7 +313,8 @@ def load_articles(source: Path, config: Config, cache: ArticleCache | None = Non
                 loaded.rejected_lines[name] = json.loads(entry.record)["lines"]
         else:
             loaded.articles.append(entry.article)
-            loaded.records[name] = entry.record
+            loaded.records.add(name, entry.record)
+    loaded.cleaned = len(items)
     loaded.articles = assign_slugs(loaded.articles)
     return loaded
 
@@ -255,21 +326,26 @@ def build(source: Path, out: Path, config: Config, site_dir: Path, jobs: int | N
                        Path.cwd(), *repo_roots(source, site_dir)])
     finish_pending(out)
     cache = ArticleCache(state_dir(out) / "articles")
-    loaded = load_articles(source, config, cache, jobs or os.cpu_count() or 1, on_progress,
+    workers = jobs or os.cpu_count() or 1
+    loaded = load_articles(source, config, cache, workers, on_progress,
                            FactsCache(state_dir(out) / "learned.pickle"))
     cache.prune(loaded.keys)
     env = make_env(site_dir)
     memo = Memo(state_dir(out) / "pages.pickle", published(out))
+    page_jobs: list[PageJob] = []
     files = site_files(env, config, loaded.articles, site_dir, memo,
-                       lambda a: loaded.key_of[a.path])
+                       lambda a: loaded.key_of[a.path], page_jobs)
     files.update(media_files(source))
-    stats = publish(out, files, memo.kept)
+    stage = Stage(out)
+    staged = write_pages(env, config, page_jobs, stage, workers)
+    stats = publish(out, files, memo.kept, stage, staged)
     memo.save(stats.digests)
     urls = {a.path: a.url_path for a in loaded.articles}
-    records = [with_url(loaded.records[a.path], urls[a.path])
-               for a in sorted(loaded.articles, key=lambda a: a.path)]
+    records = (with_url(loaded.records.get(a.path), urls[a.path])
+               for a in sorted(loaded.articles, key=lambda a: a.path))
     report = write_beside(out, REPORT_NAME, build_report(
         records, loaded.rejected, loaded.problems, loaded.learned, loaded.rejected_lines))
+    loaded.records.close()
     feeds = sum(1 for p in stats.digests if p.endswith(("feed.xml", "atom.xml", "feed.json")))
     pages = sum(1 for p in stats.digests if p.endswith(".html"))
     return BuildResult(tuple(loaded.articles), tuple(loaded.rejected), tuple(loaded.problems),

@@ -63,6 +63,10 @@ class ArticleCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
+    def has(self, key: str) -> bool:
+        """Say whether an entry is stored for a key (it may still prove unreadable)."""
+        return self._path(key).is_file()
+
     def get(self, key: str) -> Entry | None:
         """Return the entry of a key, or None when absent or unreadable."""
         try:

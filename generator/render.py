@@ -269,22 +269,41 @@ def index_pages(env: Environment, config: Config, articles: list[Article],
         yield page.path, html
 
 
-def render_site(env: Environment, config: Config, articles: Sequence[Article],
-                feeds: Sequence[FeedLink] = SITE_FEEDS, memo: Memo | None = None,
-                key: Callable[[Article], str] = lambda a: a.guid) -> dict[str, str]:
-    """Render every page of the site: {output path: html}. `feeds` are announced in heads.
+PageJob = tuple[str, Article, list["FeedLink"]]  # output path, article, the feeds it announces
 
-    With a memo, pages whose inputs did not change since the last build are left out (the memo
-    lists them as kept); `key` names an article's content (its cache key).
-    """
+
+def article_jobs(env: Environment, config: Config, ordered: Sequence[Article],
+                 feeds: Sequence[FeedLink] = SITE_FEEDS, memo: Memo | None = None,
+                 key: Callable[[Article], str] = lambda a: a.guid) -> list[PageJob]:
+    """List the article pages to render; those the memo keeps are left out."""
     memo = memo or no_memo()
     site = key_of(templates_key(env), config) if memo.path else ""
-    ordered = newest_first(articles)
-    pages = dict(index_pages(env, config, ordered, feeds, memo, key))
+    jobs = []
     for article in ordered:
         path = article.url_path + "index.html"
         mine = feeds_for(feeds, article)
         if not memo.reuse(path, key_of(site, key(article), article.url_path, mine)):
+            jobs.append((path, article, mine))
+    return jobs
+
+
+def render_site(env: Environment, config: Config, articles: Sequence[Article],
+                feeds: Sequence[FeedLink] = SITE_FEEDS, memo: Memo | None = None,
+                key: Callable[[Article], str] = lambda a: a.guid,
+                jobs: list[PageJob] | None = None) -> dict[str, str]:
+    """Render every page of the site: {output path: html}. `feeds` are announced in heads.
+
+    With a memo, pages whose inputs did not change since the last build are left out (the memo
+    lists them as kept); `key` names an article's content (its cache key). Given a `jobs`
+    list, article pages are not rendered but listed there (for worker processes).
+    """
+    ordered = newest_first(articles)
+    pages = dict(index_pages(env, config, ordered, feeds, memo, key))
+    todo = article_jobs(env, config, ordered, feeds, memo, key)
+    if jobs is not None:
+        jobs.extend(todo)
+    else:
+        for path, article, mine in todo:
             pages[path] = render_article(env, config, article, mine)
     not_found = Page("404.html")
     # 404.html is served for any missing path, at any depth: its links start at the site root.

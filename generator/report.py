@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from generator.models import Article, Problem
@@ -34,22 +35,33 @@ def article_record(article: Article, path: str | None = None) -> dict[str, Any]:
     }
 
 
-def build_report(records: list[str], rejected: list[Problem], problems: list[Problem],
+def build_report(records: Iterable[str], rejected: list[Problem], problems: list[Problem],
                  learned: list[dict[str, object]] | None = None,
-                 rejected_lines: dict[str, list[Any]] | None = None) -> bytes:
-    """Return the build report: every article's record (JSON text), rejected files, problems,
-    and the boilerplate learned per outlet (with the files each line recurs in)."""
+                 rejected_lines: dict[str, list[Any]] | None = None) -> Iterator[str]:
+    """Yield the build report in pieces: every article's record (JSON text), rejected files,
+    problems, and the boilerplate learned per outlet (with the files each line recurs in).
 
-    def lines_of(items: list[str]) -> str:
-        return "[\n" + ",\n".join(items) + "\n]" if items else "[]"
+    Streamed: a report of 10,000 articles is over 100 MB and never held whole in memory.
+    """
+
+    def lines_of(items: Iterable[str]) -> Iterator[str]:
+        first = True
+        for item in items:
+            yield ("[\n" if first else ",\n") + item
+            first = False
+        yield "[]" if first else "\n]"
 
     def dump(value: object) -> str:
         return json.dumps(value, ensure_ascii=False)
 
     # One record a line: readable, diffable, and written by json's fast C encoder.
-    rejected_items = [dump({"path": p.path, "line": p.line, "reason": str(p),
-                            "lines": (rejected_lines or {}).get(p.path, [])}) for p in rejected]
-    text = (f'{{"articles": {lines_of(records)},\n"rejected": {lines_of(rejected_items)},\n'
-            f'"problems": {lines_of([dump(str(p)) for p in problems])},\n'
-            f'"learned": {lines_of([dump(item) for item in learned or []])}}}\n')
-    return text.encode("utf-8")
+    yield '{"articles": '
+    yield from lines_of(records)
+    yield ',\n"rejected": '
+    yield from lines_of(dump({"path": p.path, "line": p.line, "reason": str(p),
+                              "lines": (rejected_lines or {}).get(p.path, [])}) for p in rejected)
+    yield ',\n"problems": '
+    yield from lines_of(dump(str(p)) for p in problems)
+    yield ',\n"learned": '
+    yield from lines_of(dump(item) for item in learned or [])
+    yield "}\n"

@@ -26,6 +26,7 @@ from generator.models import Article
 from generator.render import (
     PER_PAGE,
     FeedLink,
+    PageJob,
     article_content,
     language_name,
     newest_first,
@@ -120,11 +121,13 @@ def pages_files(config: Config) -> dict[str, bytes]:
 
 def site_files(env: Environment, config: Config, articles: Sequence[Article],
                site_dir: Path, memo: Memo | None = None,
-               key: Callable[[Article], str] = lambda a: a.guid) -> dict[str, bytes]:
+               key: Callable[[Article], str] = lambda a: a.guid,
+               jobs: list[PageJob] | None = None) -> dict[str, bytes]:
     """Return {output path: bytes} for pages, feeds and static files (not media).
 
     With a memo, pages and feeds whose inputs did not change since the last build are left
-    out and listed in `memo.kept`; `key` names an article's content (its cache key).
+    out and listed in `memo.kept`; `key` names an article's content (its cache key). Given a
+    `jobs` list, article pages are listed there to be rendered by the caller.
     Raises generator.check.FeedError when a feed would be invalid; nothing is published then.
     """
     memo = memo or no_memo()
@@ -135,7 +138,8 @@ def site_files(env: Environment, config: Config, articles: Sequence[Article],
         FeedLink("atom.xml", config.title, ATOM_TYPE, label="Atom"),
         FeedLink("feed.json", config.title, JSON_FEED_TYPE, label="JSON Feed"),
     ]
-    pages = render_site(env, config, ordered, [*site_feeds, *(p.link for p in plans)], memo, key)
+    pages = render_site(env, config, ordered, [*site_feeds, *(p.link for p in plans)], memo, key,
+                        jobs)
     files = {path: html.encode("utf-8") for path, html in pages.items()}
 
     contents: dict[str, str] = {}  # rendered once, shared by every feed

@@ -19,7 +19,7 @@ import os
 import shutil
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -164,52 +164,75 @@ def published(out: Path) -> Callable[[str, str], bool]:
     return holds
 
 
-def publish(out: Path, files: dict[str, bytes], kept: dict[str, str] | None = None) -> WriteStats:
+class Stage:
+    """One publish in progress: changed files go to the staging folder, then `commit` runs the
+    final step. `put` is safe to call from forked worker processes (each file is its own)."""
+
+    def __init__(self, out: Path) -> None:
+        finish_pending(out)
+        self.out = out
+        self.state = state_dir(out)
+        self.staging = self.state / "staging"
+        shutil.rmtree(self.staging, ignore_errors=True)
+        self.state.mkdir(parents=True, exist_ok=True)
+        self.old = _read_manifest(out)
+        self.fresh = not out.exists() or not any(out.iterdir())
+
+    def put(self, path: str, data: bytes) -> tuple[str, str, bool]:
+        """Stage one file unless the output already holds it; return (path, digest, changed)."""
+        rel = _safe_relpath(path).as_posix()
+        digest = _digest(data)
+        if not self.fresh and _same(self.out / rel, data, digest, self.old.get(rel)):
+            return rel, digest, False
+        tmp = self.staging / rel
+        try:
+            tmp.write_bytes(data)
+        except FileNotFoundError:
+            tmp.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(data)
+        return rel, digest, True
+
+    def commit(self, digests: dict[str, str], changed: list[str]) -> WriteStats:
+        """Make the output hold exactly the files in `digests`: the short final step."""
+        out, staging = self.out, self.staging
+        changed = sorted(changed)
+        if self.fresh:  # nothing to preserve: the staged tree becomes the site in one rename
+            staging.mkdir(parents=True, exist_ok=True)
+            with _deferred_interrupt():
+                if out.exists():
+                    out.rmdir()
+                os.replace(staging, out)
+                _write_manifest(out, digests)
+            return WriteStats(len(changed), 0, 0, digests)
+        journal = self.state / "journal.json"
+        pending = journal.with_suffix(".tmp")
+        pending.write_text(json.dumps({"changed": changed, "files": digests}), encoding="utf-8")
+        with _deferred_interrupt():
+            os.replace(pending, journal)  # from here on the new site is committed
+            deleted = _apply(out, staging, changed, digests)
+            _write_manifest(out, digests)
+            journal.unlink()
+        shutil.rmtree(staging, ignore_errors=True)
+        return WriteStats(len(changed), len(digests) - len(changed), deleted, digests)
+
+
+def publish(out: Path, files: dict[str, bytes], kept: dict[str, str] | None = None,
+            stage: Stage | None = None,
+            staged: Iterable[tuple[str, str, bool]] = ()) -> WriteStats:
     """Make the output folder hold exactly `files`, rewriting only what changed.
 
-    `kept` lists files that stay as published ({path: digest}), checked by `published`.
+    `kept` lists files that stay as published ({path: digest}), checked by `published`;
+    `staged` lists files already put (by `stage.put`, perhaps in other processes).
     """
-    finish_pending(out)
-    state = state_dir(out)
-    staging = state / "staging"
-    shutil.rmtree(staging, ignore_errors=True)
-    state.mkdir(parents=True, exist_ok=True)
-    files = {_safe_relpath(path).as_posix(): data for path, data in files.items()}
-    old = _read_manifest(out)
-    fresh = not out.exists() or not any(out.iterdir())
-    digests: dict[str, str] = {} if fresh else {
+    stage = stage or Stage(out)
+    digests: dict[str, str] = {} if stage.fresh else {
         _safe_relpath(rel).as_posix(): digest for rel, digest in (kept or {}).items()}
     changed: list[str] = []
-    made: set[Path] = set()
-    for rel in sorted(files):
-        data = files[rel]
-        digests[rel] = digest = _digest(data)
-        if not fresh and _same(out / rel, data, digest, old.get(rel)):
-            continue
-        tmp = staging / rel
-        if tmp.parent not in made:
-            tmp.parent.mkdir(parents=True, exist_ok=True)
-            made.add(tmp.parent)
-        tmp.write_bytes(data)
-        changed.append(rel)
-    if fresh:  # nothing to preserve: the staged tree becomes the site in one rename
-        staging.mkdir(parents=True, exist_ok=True)
-        with _deferred_interrupt():
-            if out.exists():
-                out.rmdir()
-            os.replace(staging, out)
-            _write_manifest(out, digests)
-        return WriteStats(len(changed), 0, 0, digests)
-    journal = state / "journal.json"
-    pending = journal.with_suffix(".tmp")
-    pending.write_text(json.dumps({"changed": changed, "files": digests}), encoding="utf-8")
-    with _deferred_interrupt():
-        os.replace(pending, journal)  # from here on the new site is committed
-        deleted = _apply(out, staging, changed, digests)
-        _write_manifest(out, digests)
-        journal.unlink()
-    shutil.rmtree(staging, ignore_errors=True)
-    return WriteStats(len(changed), len(digests) - len(changed), deleted, digests)
+    for rel, digest, was_changed in [*staged, *(stage.put(p, files[p]) for p in sorted(files))]:
+        digests[rel] = digest
+        if was_changed:
+            changed.append(rel)
+    return stage.commit(digests, changed)
 
 
 @contextmanager
@@ -229,10 +252,15 @@ def _deferred_interrupt() -> Iterator[None]:
             "interrupted during the final step; it was finished, the new site is published")
 
 
-def write_beside(out: Path, name: str, data: bytes) -> Path:
-    """Write a file next to the output folder (the build report), atomically."""
+def write_beside(out: Path, name: str, data: bytes | Iterable[str]) -> Path:
+    """Write a file next to the output folder (the build report), atomically; `data` is bytes
+    or pieces of UTF-8 text, written as they come."""
     dest = out.parent / name
     tmp = dest.with_name(dest.name + ".tmp")
-    tmp.write_bytes(data)
+    if isinstance(data, bytes):
+        tmp.write_bytes(data)
+    else:
+        with tmp.open("w", encoding="utf-8", newline="") as handle:
+            handle.writelines(data)
     os.replace(tmp, dest)
     return dest

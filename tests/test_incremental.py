@@ -84,6 +84,7 @@ def test_parallel_and_serial_builds_are_identical(tmp_path):
 
 
 def test_only_pages_whose_inputs_changed_are_rendered_again(tmp_path, monkeypatch):
+    from generator import build as build_module
     from generator import render
 
     seeds = tmp_path / "seeds"
@@ -99,7 +100,7 @@ def test_only_pages_whose_inputs_changed_are_rendered_again(tmp_path, monkeypatc
         rendered.append(article.path)
         return real(env, config, article, feeds)
 
-    monkeypatch.setattr(render, "render_article", counting)
+    monkeypatch.setattr(build_module, "render_article", counting)
     write_vi(seeds, 4, "\nMột đoạn văn mới được thêm vào cuối bài báo này, dài hơn tám mươi ký tự.\n")
     build(seeds, out, make_config({}), ROOT, jobs=1)
     assert rendered == ["seeds/vi-004.txt"]
