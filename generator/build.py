@@ -7,6 +7,7 @@ import json
 import logging
 import multiprocessing
 import os
+import pickle
 import sys
 import tempfile
 from collections import defaultdict
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import Environment
 
@@ -156,24 +157,50 @@ def _process(item: Item, config: Config, images: dict[str, str]) -> Entry:
     return process_input(data, shown, config, images, learned)
 
 
-def _work(item: Item) -> Entry:
-    return _process(item, _WORKER["config"], _WORKER["images"])
+def _work(item: Item) -> bytes:
+    """Process one input in a worker; return the entry pickled, as the cache stores it."""
+    return pickle.dumps(_process(item, _WORKER["config"], _WORKER["images"]),
+                        protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _run(items: list[Item], config: Config, images: dict[str, str],
-         jobs: int) -> Iterator[Entry]:
-    """Process inputs in order, in a pool of `jobs` processes when there are enough.
+def _facts_work(item: tuple[Path, str]) -> Facts | None:
+    """Measure one input for learning; None when it cannot be read (cleaning reports that)."""
+    try:
+        data = item[0].read_bytes()
+    except OSError:
+        return None
+    return facts_of(read_input(data, item[1]))
 
-    Workers read the files themselves: no input's bytes travel between processes.
-    """
-    if jobs <= 1 or len(items) < 2 * PARALLEL_MIN:
-        for item in items:
-            yield _process(item, config, images)
-        return
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
-                             initargs=(config, images)) as pool:
-        yield from pool.map(_work, items, chunksize=max(1, min(64, len(items) // (4 * jobs))))
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Workers:
+    """The processes running the per-input stages (learning, cleaning): a pool of `jobs`
+    forked workers, started on first use by a stage with enough inputs, else this process."""
+
+    def __init__(self, jobs: int, config: Config, images: dict[str, str]) -> None:
+        self.jobs, self.config, self.images = jobs, config, images
+        self.pool: ProcessPoolExecutor | None = None
+
+    def map(self, fn: Callable[[T], R], items: list[T]) -> Iterator[R]:
+        """Yield fn(item) for every item, in order."""
+        if self.jobs <= 1 or len(items) < 2 * PARALLEL_MIN:
+            _init_worker(self.config, self.images)
+            return map(fn, items)
+        if self.pool is None:
+            context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
+                                            initializer=_init_worker,
+                                            initargs=(self.config, self.images))
+        chunk = max(1, min(64, len(items) // (4 * self.jobs)))
+        return self.pool.map(fn, items, chunksize=chunk)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown()
+            self.pool = None
 
 
 class Spool:
@@ -242,24 +269,21 @@ class Loaded:
 
 
 def learn_inputs(names: list[str], digests: list[bytes], paths: list[Path], code: str,
-                 cache: FactsCache | None = None) -> Learned:
+                 cache: FactsCache | None, workers: Workers) -> Learned:
     """Learn the outlets' boilerplate from every text input, measuring only uncached ones
     (found by the hash of their bytes)."""
-    facts: list[Facts] = []
-    keys: list[str] = []
-    for name, digest, path in zip(names, digests, paths, strict=True):
-        if kind_of(name) != "text":
-            continue
-        keys.append(key := entry_key(code, name, digest))
-        found = cache.get(key) if cache else None
-        if found is None:
-            found = facts_of(read_input(path.read_bytes(), name))
-            if cache is not None:
-                cache.put(key, found)
-        facts.append(found)
+    keys = {name: entry_key(code, name, digest)
+            for name, digest in zip(names, digests, strict=True) if kind_of(name) == "text"}
+    found = {name: cache.get(key) if cache else None for name, key in keys.items()}
+    todo = [(path, name) for path, name in zip(paths, names, strict=True)
+            if name in keys and found[name] is None]
+    for (_, name), facts in zip(todo, workers.map(_facts_work, todo), strict=True):
+        found[name] = facts
+        if cache is not None and facts is not None:
+            cache.put(keys[name], facts)
     if cache is not None:
-        cache.save(keys)
-    return learn_from_facts(facts)
+        cache.save(keys.values())
+    return learn_from_facts([f for f in found.values() if f is not None])
 
 
 def load_articles(source: Path, config: Config, cache: ArticleCache | None = None,
@@ -276,7 +300,18 @@ def load_articles(source: Path, config: Config, cache: ArticleCache | None = Non
     paths = find_inputs(source)
     names = [p.resolve().relative_to(base.parent).as_posix() for p in paths]  # "seeds/x.txt"
     digests = [hashlib.sha256(p.read_bytes()).digest() for p in paths]
-    learned = learn_inputs(names, digests, paths, code, facts)
+    workers = Workers(jobs, config, images)
+    try:
+        return _load(loaded, paths, names, digests, code, images, cache, workers, on_progress,
+                     facts)
+    finally:
+        workers.close()
+
+
+def _load(loaded: Loaded, paths: list[Path], names: list[str], digests: list[bytes], code: str,
+          images: dict[str, str], cache: ArticleCache | None, workers: Workers,
+          on_progress: Callable[[int, int], None] | None, facts: FactsCache | None) -> Loaded:
+    learned = learn_inputs(names, digests, paths, code, facts, workers)
     del facts
     loaded.learned = learned.report()
     cached: list[bool] = []
@@ -293,14 +328,15 @@ def load_articles(source: Path, config: Config, cache: ArticleCache | None = Non
         owns.append(Learned({shown: mine}) if mine else None)
         if not hit:
             items.append((path, shown, owns[-1]))
-    results = _run(items, config, images, jobs)
+    results = workers.map(_work, items)
     done = 0
     for path, name, key, hit, own in zip(paths, names, loaded.keys, cached, owns, strict=True):
         entry = cache.get(key) if hit and cache is not None else None
         if entry is None:  # not cached, or the cache entry became unreadable
-            entry = next(results) if not hit else _process((path, name, own), config, images)
+            blob = next(results) if not hit else _work((path, name, own))
+            entry = pickle.loads(blob)
             if cache is not None:
-                cache.put(key, entry)
+                cache.put_blob(key, blob)
             if not hit:
                 done += 1
                 if on_progress:

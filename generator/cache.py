@@ -78,11 +78,17 @@ class ArticleCache:
 
     def put(self, key: str, entry: Entry) -> None:
         """Store an entry (write to a temporary file, then rename)."""
+        self.put_blob(key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def put_blob(self, key: str, blob: bytes) -> None:
+        """Store an entry already pickled (by a worker process)."""
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            tmp.write_bytes(blob)
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(blob)
         os.replace(tmp, path)
 
     def prune(self, keep: Iterable[str]) -> int:
