@@ -8,6 +8,7 @@ import logging
 import multiprocessing
 import os
 import pickle
+import shutil
 import sys
 import tempfile
 from collections import defaultdict
@@ -361,11 +362,15 @@ def build(source: Path, out: Path, config: Config, site_dir: Path, jobs: int | N
     check_output(out, [source, site_dir, site_dir / "templates", site_dir / "static",
                        Path.cwd(), *repo_roots(source, site_dir)])
     finish_pending(out)
-    cache = ArticleCache(state_dir(out) / "articles")
+    shutil.rmtree(state_dir(out) / "articles", ignore_errors=True)  # 0.1.0's one file an entry
+    cache = ArticleCache(state_dir(out) / "articles.sqlite")
     workers = jobs or os.cpu_count() or 1
-    loaded = load_articles(source, config, cache, workers, on_progress,
-                           FactsCache(state_dir(out) / "learned.pickle"))
-    cache.prune(loaded.keys)
+    try:
+        loaded = load_articles(source, config, cache, workers, on_progress,
+                               FactsCache(state_dir(out) / "learned.pickle"))
+        cache.prune(loaded.keys)
+    finally:
+        cache.close()
     env = make_env(site_dir)
     memo = Memo(state_dir(out) / "pages.pickle", published(out))
     page_jobs: list[PageJob] = []

@@ -1,7 +1,7 @@
 """The build cache: cleaned articles keyed by their input and by everything that shapes them.
 
-An entry is stored per input in `.newsdigest-cache/<out>/articles/` beside the output folder,
-named by a key that hashes the input's bytes and name together with the fingerprint of the
+An entry is stored per input in `.newsdigest-cache/<out>/articles.sqlite` beside the output
+folder, under a key that hashes the input's bytes and name together with the fingerprint of the
 code, the rules, the configuration and the package version. Change any of those and the key
 changes, so a stale entry is never used; entries no input refers to any more are removed.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,53 +56,74 @@ class Entry:
 
 
 class ArticleCache:
-    """Entries on disk, one file each; reads are lazy, writes are atomic."""
+    """Entries in one SQLite file (a 10,000-article build would otherwise create as many small
+    files, which costs more than cleaning them on some file systems). Writes are committed
+    once, by `close`; a build cut off before then loses only this build's new entries."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db: sqlite3.Connection | None = None
+        self._keys: set[str] | None = None
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pickle"
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None:  # opened on first use: after worker processes are forked
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self._db = self._open()
+            except sqlite3.DatabaseError:  # not a database (damaged): start afresh
+                self.path.unlink(missing_ok=True)
+                self._db = self._open()
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, isolation_level="DEFERRED")
+        db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, blob BLOB)")
+        self._keys = {row[0] for row in db.execute("SELECT key FROM entries")}
+        return db
 
     def has(self, key: str) -> bool:
         """Say whether an entry is stored for a key (it may still prove unreadable)."""
-        return self._path(key).is_file()
+        self._conn()
+        assert self._keys is not None
+        return key in self._keys
 
     def get(self, key: str) -> Entry | None:
         """Return the entry of a key, or None when absent or unreadable."""
+        row = self._conn().execute("SELECT blob FROM entries WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return None
         try:
-            with self._path(key).open("rb") as handle:
-                entry = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            entry = pickle.loads(row[0])
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
+                ValueError):
             return None
         return entry if isinstance(entry, Entry) else None
 
     def put(self, key: str, entry: Entry) -> None:
-        """Store an entry (write to a temporary file, then rename)."""
+        """Store an entry."""
         self.put_blob(key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
 
     def put_blob(self, key: str, blob: bytes) -> None:
         """Store an entry already pickled (by a worker process)."""
-        path = self._path(key)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        try:
-            tmp.write_bytes(blob)
-        except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(blob)
-        os.replace(tmp, path)
+        self._conn().execute("INSERT OR REPLACE INTO entries VALUES (?, ?)", (key, blob))
+        assert self._keys is not None
+        self._keys.add(key)
 
     def prune(self, keep: Iterable[str]) -> int:
         """Delete entries whose keys are not in `keep`; return how many."""
-        wanted = set(keep)
-        removed = 0
-        if not self.folder.is_dir():
-            return 0
-        for path in self.folder.glob("*/*"):
-            if path.stem not in wanted or path.suffix != ".pickle":
-                path.unlink(missing_ok=True)
-                removed += 1
-        return removed
+        self._conn()
+        assert self._keys is not None
+        gone = self._keys - set(keep)
+        self._conn().executemany("DELETE FROM entries WHERE key = ?", ((k,) for k in gone))
+        self._keys -= gone
+        return len(gone)
+
+    def close(self) -> None:
+        """Commit this build's entries and close the file."""
+        if self._db is not None:
+            self._db.commit()
+            self._db.close()
+            self._db = None
 
 
 class FactsCache:

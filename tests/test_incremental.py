@@ -129,3 +129,22 @@ def cold_with(seeds: Path, where: Path, site: Path) -> dict[str, str]:
     shutil.rmtree(where, ignore_errors=True)
     build(seeds, where / "_site", make_config({}), site, jobs=1)
     return tree(where / "_site")
+
+
+def test_a_damaged_cache_is_rebuilt_not_trusted(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(FR_SAMPLE, seeds)
+    out = tmp_path / "_site"
+    build(seeds, out, make_config({}), ROOT, jobs=1)
+    want = tree(out)
+    db = tmp_path / ".newsdigest-cache" / "_site" / "articles.sqlite"
+    assert db.is_file()
+    db.write_bytes(b"not a database at all" * 100)
+    again = build(seeds, out, make_config({}), ROOT, jobs=1)
+    assert again.cleaned == 1 and tree(out) == want
+    import sqlite3
+    with sqlite3.connect(db) as conn:  # an entry that no longer unpickles is cleaned again
+        conn.execute("UPDATE entries SET blob = ?", (b"\x80\x05garbage",))
+    third = build(seeds, out, make_config({}), ROOT, jobs=1)
+    assert not third.rejected and tree(out) == want
