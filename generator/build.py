@@ -299,7 +299,7 @@ def load_articles(source: Path, config: Config, cache: ArticleCache | None = Non
     base = source.resolve()
     loaded = Loaded()
     paths = find_inputs(source)
-    names = [p.resolve().relative_to(base.parent).as_posix() for p in paths]  # "seeds/x.txt"
+    names = [f"{base.name}/{p.relative_to(source).as_posix()}" for p in paths]  # "seeds/x.txt"
     digests = [hashlib.sha256(p.read_bytes()).digest() for p in paths]
     workers = Workers(jobs, config, images)
     try:
