@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from generator import linemodel
-from generator.dates import find_date, is_dateline
+from generator.dates import find_date, is_dateline, may_hold_date
 from generator.learn import Learned
 from generator.models import KEPT_LABELS, Label, Line, Problem, RawDoc
 from generator.rules import Lexicon, lexicon
@@ -37,9 +37,10 @@ CHROME_MAX_SCORE = 0.1  # a line inside the article scored below this is site ch
 
 Model = tuple[dict[str, float], dict[str, float]]  # line-model weights (stage 1, stage 2)
 
-_SENTENCE_END = re.compile(r"[.!?…:;»\"”’)\]]\s*$")
+_SENTENCE_ENDS = frozenset(".!?…:;»\"”’)]")  # a sentence's last character, spaces aside
 _SENTENCE_INSIDE = re.compile(r"[.!?…]\s+\S")
 _WORD = re.compile(r"\w+")
+_CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
 _PARTICLES = frozenset(["de", "du", "des", "la", "le", "van", "von", "der", "da", "do", "dos",
                         "di", "del", "bin", "al", "el", "y", "e", "and", "et", "và"])
 
@@ -49,15 +50,25 @@ def norm(text: str) -> str:
     return " ".join(_WORD.findall(unicodedata.normalize("NFC", text).casefold()))
 
 
+Print = tuple[int, int]
+
+
+def fingerprint(text: str) -> Print:
+    """Count two letters of the folded text, several times faster than `norm`: lines with the
+    same norm() have the same fingerprint (those letters are word characters, all kept)."""
+    folded = unicodedata.normalize("NFC", text).casefold()
+    return folded.count("e"), folded.count("n")
+
+
 def word_count(text: str) -> int:
     """Count words (a CJK character counts as one word)."""
-    cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af")
+    cjk = 0 if text.isascii() else len(_CJK.findall(text))
     return len(text.split()) + cjk
 
 
 def is_sentence(text: str) -> bool:
     """Say whether a line reads like running text rather than a label or a title."""
-    return bool(_SENTENCE_END.search(text) or _SENTENCE_INSIDE.search(text))
+    return text.rstrip()[-1:] in _SENTENCE_ENDS or bool(_SENTENCE_INSIDE.search(text))
 
 
 def is_anchor(text: str) -> bool:
@@ -78,11 +89,12 @@ def is_title_like(text: str) -> bool:
 
 def is_caps_name(text: str) -> bool:
     """Say whether a line is a name in capitals, as Vietnamese outlets sign: "H LAN (TỔNG HỢP)"."""
-    letters = [ch for ch in text if ch.isalpha()]
+    if not 0 < len(text) <= BYLINE_MAX_CHARS:
+        return False
+    letters = "".join(filter(str.isalpha, text))
     return (
-        0 < len(text) <= BYLINE_MAX_CHARS
-        and len(letters) >= 3
-        and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+        len(letters) >= 3
+        and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
         and word_count(text) <= 8
         and not text.endswith((".", "!", "?", ":"))
     )
@@ -104,19 +116,36 @@ _NAME_JOIN = re.compile(r"\s+(?:[-–&,/]|và|et|and|y|und|e)\s+|,\s+")
 
 def is_names(text: str) -> bool:
     """Say whether a line is one or a few personal names: "Hoàng Sơn - Thanh Vân"."""
+    if len(text) > 80 or ":" in text:
+        return False
     parts = _NAME_JOIN.split(text)
-    return 0 < len(parts) <= 4 and len(text) <= 80 and ":" not in text and all(
+    return 0 < len(parts) <= 4 and all(
         is_short_name(p) or (len(p.split()) == 1 and p[:1].isupper() and len(parts) > 1)
         for p in parts)
 
 
 class _Labels:
-    """Labels being decided for one document, with the rule behind each."""
+    """Labels being decided for one document, with the rule behind each, and facts about its
+    lines worked out once: neighbours, counts of non-blank lines, folded texts."""
 
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
         self.label: list[Label | None] = [None] * len(texts)
         self.rule: list[str] = [""] * len(texts)
+        self.before: list[int | None] = []  # the nearest non-blank line above each line
+        self.filled = [0]  # the non-blank lines above each line (and, last, in all)
+        last = None
+        for i, text in enumerate(texts):
+            self.before.append(last)
+            self.filled.append(self.filled[-1] + 1 if text else self.filled[-1])
+            last = i if text else last
+        self.after: list[int | None] = [None] * len(texts)  # the nearest one below
+        last = None
+        for i in range(len(texts) - 1, -1, -1):
+            self.after[i] = last
+            last = i if texts[i] else last
+        self._keys: list[str | None] = [None] * len(texts)
+        self._prints: list[Print | None] = [None] * len(texts)
 
     def set(self, i: int, label: Label, rule: str) -> None:
         self.label[i] = label
@@ -127,7 +156,31 @@ class _Labels:
         return self.label[i] is None and bool(self.texts[i])
 
     def next_nonblank(self, i: int) -> int | None:
-        return next((j for j in range(i + 1, len(self.texts)) if self.texts[j]), None)
+        return self.after[i]
+
+    def filled_between(self, a: int, b: int) -> int:
+        """Count the non-blank lines strictly between lines a and b."""
+        return max(0, self.filled[b] - self.filled[a + 1])
+
+    def key(self, i: int) -> str:
+        """Return norm() of line i."""
+        if (key := self._keys[i]) is None:
+            key = self._keys[i] = norm(self.texts[i])
+        return key
+
+    def print(self, i: int) -> Print:
+        """Return the fingerprint of line i."""
+        if (found := self._prints[i]) is None:
+            found = self._prints[i] = fingerprint(self.texts[i])
+        return found
+
+    def is_norm(self, i: int, key: str, print_: Print | None) -> bool:
+        """Say whether norm() of line i is key, of fingerprint print_ (tested first)."""
+        return self.print(i) == print_ and self.key(i) == key
+
+    def same(self, i: int, j: int) -> bool:
+        """Say whether lines i and j have the same norm()."""
+        return self.print(i) == self.print(j) and self.key(i) == self.key(j)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -147,7 +200,8 @@ def _lexicon_decision(text: str) -> tuple[Label, str] | None:
         return "date", "dateline"
     if (found := lex.relative_date.match(text)) is not None:
         return "date", found[0]
-    if len(text) <= DATELINE_MAX_CHARS and (lead := lex.dateline_lead.search(text)) \
+    if len(text) <= DATELINE_MAX_CHARS and may_hold_date(text, year=True) \
+            and (lead := lex.dateline_lead.search(text)) \
             and (hit := find_date(text[lead.end():])) and hit.year is not None:
         return "date", "dateline-with-author"  # "Ouest-France Mathieu Le Goff. Publié le ..."
     if (found := lex.boilerplate.match(text)) is not None:
@@ -213,25 +267,31 @@ def _find_title(doc: _Labels, lex: Lexicon, first_anchor: int, hint: str | None)
     teaser in the outlet's other dumps.
     """
     if hint:
-        wanted = norm(hint)
+        wanted, wanted_print = norm(hint), fingerprint(hint)
         for i in range(len(doc.texts)):
             if (doc.free(i) or doc.rule[i].startswith(LEARNED_RULE)) \
-                    and norm(doc.texts[i]) == wanted:
+                    and doc.is_norm(i, wanted, wanted_print):
                 return i
     candidates: list[int] = []
     fallback = None
     skipped = 0
-    lead_words = _content_words(" ".join(doc.texts[first_anchor:first_anchor + 3]))
+    lead: list[set[str]] = []  # the lead's words, found when first needed
+
+    def lead_words() -> set[str]:
+        if not lead:
+            lead.append(_content_words(" ".join(doc.texts[first_anchor:first_anchor + 3])))
+        return lead[0]
+
     for i in range(first_anchor - 1, -1, -1):
         text = doc.texts[i]
         if doc.rule[i].startswith(LEARNED_RULE) and is_title_like(text) and (
-                len(_content_words(text) & lead_words) >= 2 or _recurs_below(doc, i)):
+                len(_content_words(text) & lead_words()) >= 2 or _recurs_below(doc, i)):
             candidates.append(i)
             skipped += 1
             continue
         if not doc.free(i):
             continue
-        prev = next((j for j in range(i - 1, -1, -1) if doc.texts[j]), None)
+        prev = doc.before[i]
         after_image = prev is not None and doc.label[prev] == "image"
         if lex.byline_name(text) or is_caps_name(text) or after_image:
             pass
@@ -242,17 +302,16 @@ def _find_title(doc: _Labels, lex: Lexicon, first_anchor: int, hint: str | None)
         skipped += 1
         if skipped > TITLE_SEARCH_LINES:
             break
-    if not candidates:
-        return fallback
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else fallback
     # The headline shares its words with the paragraphs under it; menus and promos do not.
-    overlap = {i: len(_content_words(doc.texts[i]) & lead_words) for i in candidates}
+    overlap = {i: len(_content_words(doc.texts[i]) & lead_words()) for i in candidates}
     return max(candidates, key=lambda i: (overlap[i], i))  # ties: the closest
 
 
 def _recurs_below(doc: _Labels, i: int) -> bool:
     """Say whether line i's text comes back further down the dump (a headline at the foot)."""
-    key = norm(doc.texts[i])
-    return any(norm(t) == key for t in doc.texts[i + 1:] if t)
+    return any(doc.same(j, i) for j in range(i + 1, len(doc.texts)) if doc.texts[j])
 
 
 def _content_words(text: str) -> set[str]:
@@ -262,14 +321,22 @@ def _content_words(text: str) -> set[str]:
 
 def _extend(doc: _Labels, plain: list[int], anchors: list[int], gap: int = 2) -> list[int]:
     """Add the paragraphs standing close before the first anchor or after the last one."""
-    def close(a: int, b: int) -> bool:
-        return sum(1 for k in range(a + 1, b) if doc.free(k)) <= gap
-
     first, last = anchors[0], anchors[-1]
-    for j in reversed([j for j in plain if j < first]):
+    before = [j for j in plain if j < first]
+    after = [j for j in plain if j > last]
+    if not before and not after:
+        return sorted(set(anchors))
+    free = [0]  # the free lines above each line
+    for label, text in zip(doc.label, doc.texts, strict=True):
+        free.append(free[-1] + (label is None and bool(text)))
+
+    def close(a: int, b: int) -> bool:
+        return free[b] - free[a + 1] <= gap
+
+    for j in reversed(before):
         if close(j, first):
             first = j
-    for j in [j for j in plain if j > last]:
+    for j in after:
         if close(last, j):
             last = j
     return sorted(set(anchors) | {j for j in plain if first <= j < anchors[0]}
@@ -278,10 +345,9 @@ def _extend(doc: _Labels, plain: list[int], anchors: list[int], gap: int = 2) ->
 
 def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[float]) -> None:
     """Decide every line left after the lexicon and related passes."""
-    texts = doc.texts
-    anchors = [i for i in range(len(texts))
-               if doc.free(i) and is_anchor(texts[i]) and probs[i] >= ANCHOR_MIN_SCORE]
-    plain = [i for i in range(len(texts)) if doc.free(i) and is_anchor(texts[i])]
+    texts, labels = doc.texts, doc.label
+    plain = [i for i, t in enumerate(texts) if t and labels[i] is None and is_anchor(t)]
+    anchors = [i for i in plain if probs[i] >= ANCHOR_MIN_SCORE]
     if anchors:  # paragraphs right next to the article's own are article too
         anchors = _extend(doc, plain, anchors)
     anchors = anchors or plain
@@ -316,7 +382,7 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
     end = next((i for i in range(a1 + 1, len(texts)) if texts[i] and not doc.free(i)),
                len(texts))
     anchor_set = set(anchors)
-    if sum(1 for t in texts if t) < MODEL_MIN_LINES:
+    if doc.filled[-1] < MODEL_MIN_LINES:
         probs = [1.0] * len(texts)  # too little context for the line model: keep what is left
     for i in range(start, end):
         if doc.free(i):
@@ -328,9 +394,9 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
                 doc.label[i] == "date" and _near_after(doc, a1, i, 4)):
             continue
         if after_body and doc.label[i] in (None, "date") and (
-            lex.byline_name(text) or is_caps_name(text)
+            (named := lex.byline_name(text)) or is_caps_name(text)
         ):
-            doc.set(i, "byline", "byline" if lex.byline_name(text) else "structure/caps-name")
+            doc.set(i, "byline", "byline" if named else "structure/caps-name")
             continue
         if doc.label[i] != "boilerplate":
             doc.set(i, "boilerplate", "structure/after-article")
@@ -339,14 +405,14 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
 
 def _next_to_date(doc: _Labels, i: int) -> bool:
     """Say whether the non-blank line before or after line i is a dateline."""
-    prev = next((j for j in range(i - 1, -1, -1) if doc.texts[j]), None)
-    nxt = doc.next_nonblank(i)
-    return any(j is not None and doc.label[j] == "date" for j in (prev, nxt))
+    before, after = doc.before[i], doc.after[i]
+    return (before is not None and doc.label[before] == "date") \
+        or (after is not None and doc.label[after] == "date")
 
 
 def _near_after(doc: _Labels, anchor: int, i: int, within: int = 3) -> bool:
     """Say whether line i is among the first non-blank lines after the anchor line."""
-    return sum(1 for j in range(anchor + 1, i) if doc.texts[j]) < within
+    return doc.filled_between(anchor, i) < within
 
 
 def _label_inside(doc: _Labels, lex: Lexicon, i: int, anchors: tuple[int, int],
@@ -354,7 +420,7 @@ def _label_inside(doc: _Labels, lex: Lexicon, i: int, anchors: tuple[int, int],
     """Label a free line inside the article: byline, caption or body."""
     text = doc.texts[i]
     first_anchor, last_anchor = anchors
-    prev = next((j for j in range(i - 1, -1, -1) if doc.texts[j]), None)
+    prev = doc.before[i]
     if prev is not None and doc.label[prev] == "image" and len(text) <= CAPTION_MAX_CHARS:
         doc.set(i, "caption", "structure/after-image")
     elif len(text) <= CAPTION_MAX_CHARS and lex.split_credit(text)[1]:
@@ -372,26 +438,38 @@ def _label_inside(doc: _Labels, lex: Lexicon, i: int, anchors: tuple[int, int],
 
 def _finish(doc: _Labels) -> None:
     """Mark the lead, drop repeats of the headline and duplicated paragraphs."""
-    title = next((i for i, lab in enumerate(doc.label) if lab == "title"), None)
-    title_norm = norm(doc.texts[title]) if title is not None else None
-    seen: set[str] = set()
+    labels = doc.label
+    title = next((i for i, lab in enumerate(labels) if lab == "title"), None)
+    title_key, title_print = (doc.key(title), doc.print(title)) if title is not None else ("", None)
+    seen: dict[Print, list[int]] = {}  # the kept lines so far, by fingerprint
     lead_done = False
-    for i, lab in enumerate(doc.label):
-        key = norm(doc.texts[i])
-        if lab in ("body", "caption", "byline", "date") and title_norm and key == title_norm:
+    for i, lab in enumerate(labels):
+        if lab not in _FINISHED:
+            continue
+        if lab != "lead" and title_key and doc.is_norm(i, title_key, title_print):
             doc.set(i, "boilerplate", "structure/title-repeated")
-        elif lab in ("body", "caption") and key in seen and len(key) > 20:
+        elif lab in ("body", "caption") and _repeats(doc, seen, i) and len(doc.key(i)) > 20:
             doc.set(i, "boilerplate", "structure/duplicate")
         elif lab == "body" and not lead_done and is_sentence(doc.texts[i]) \
                 and len(doc.texts[i]) >= 40:
             doc.set(i, "lead", "structure/first-paragraph")
             lead_done = True
         if lab in ("body", "lead", "caption"):
-            seen.add(key)
+            seen.setdefault(doc.print(i), []).append(i)
     if title is not None:
-        for i in range(title + 1, len(doc.label)):
-            if doc.label[i] == "boilerplate" and norm(doc.texts[i]) == title_norm:
+        texts = doc.texts
+        for i in range(title + 1, len(labels)):
+            if labels[i] == "boilerplate" and (texts[i] or not title_key) \
+                    and doc.is_norm(i, title_key, title_print):  # norm("") is ""
                 doc.rule[i] = "structure/title-repeated"
+
+
+_FINISHED = frozenset(["body", "caption", "byline", "date", "lead"])  # labels _finish looks at
+
+
+def _repeats(doc: _Labels, seen: dict[Print, list[int]], i: int) -> bool:
+    """Say whether line i has the norm() of one of the lines seen (listed by fingerprint)."""
+    return any(doc.same(i, j) for j in seen.get(doc.print(i), ()))
 
 
 def lexicon_decided(texts: list[str]) -> list[bool]:
@@ -441,14 +519,13 @@ def clean_lines(raw: RawDoc, title_hint: str | None = None, learned: Learned | N
     decided = [bool(t) and lab is not None for t, lab in zip(texts, doc.label, strict=True)]
     probs = linemodel.line_scores(texts, decided, model)
     _label_article(doc, lex, title_hint, probs)
-    for i in range(len(texts)):
-        if doc.label[i] is None:
+    for i, lab in enumerate(doc.label):
+        if lab is None:
             doc.set(i, "boilerplate", "structure/outside-article")
     _finish(doc)
-    return tuple(
-        Line(raw.first_line + i, texts[i], doc.label[i] or "boilerplate", doc.rule[i])
-        for i in range(len(texts))
-    )
+    labels: list[Label] = [lab or "boilerplate" for lab in doc.label]
+    first = raw.first_line
+    return tuple(map(Line, range(first, first + len(texts)), texts, labels, doc.rule))
 
 
 THIN_SHARE = 0.4  # kept text under this share of the dump's text is worth a look

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from re import _parser as re_parser  # type: ignore[attr-defined]
 from types import ModuleType
+from typing import Any
 
 from generator.rules import common, de, en, es, fr, pt, vi
 
@@ -25,30 +26,147 @@ LANGUAGE_MODULES: dict[str, ModuleType] = {
 
 
 def _combine(named: list[tuple[str, str]]) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """Compile (rule, pattern) pairs into one alternation; group rN stands for rule N."""
-    parts = [f"(?P<r{i}>{pattern})" for i, (_, pattern) in enumerate(named)]
+    """Compile (rule, pattern) pairs into one alternation; the empty group rN closing a branch
+    stands for rule N (a group opening each branch would make Python's re far slower)."""
+    parts = [f"(?:{pattern})(?P<r{i}>)" for i, (_, pattern) in enumerate(named)]
     regex = re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
     return regex, tuple(rule for rule, _ in named)
 
 
 _UNGROUP = re.compile(r"\(\?P<\w+>")
-LENGTH_STEPS = (0, 8, 16, 32, 64, 128, 256, 512)  # line lengths the quick tests are cut at
+# Line lengths the quick tests are cut at; 402 passes over the cookie banners, which a leading
+# "(?=.{0,400}$)" bounds to 400 characters (and a final newline).
+LENGTH_STEPS = (0, 8, 16, 32, 64, 128, 256, 402, 512)
+_ENDS = (re_parser.AT_END, re_parser.AT_END_STRING)
 
 
-def _max_width(pattern: str) -> int:
-    """Return the longest text a pattern can match (a large number when unbounded)."""
-    return int(re_parser.parse(pattern, re.IGNORECASE).getwidth()[1])
+def _max_width(parsed: Any) -> int:
+    """Return the longest text a parsed pattern can match (a large number when unbounded).
+
+    A lookahead opening the pattern and running to the end of the text, as "(?=.{0,400}$)",
+    bounds it too: a full match is no longer than the lookahead's own text and a final newline.
+    """
+    width = int(parsed.getwidth()[1])
+    for op, av in parsed.data:
+        if op is not re_parser.ASSERT or av[0] != 1:
+            break  # only leading lookaheads, each tried at the start of the text
+        body = av[1]
+        if body.data and body.data[-1][0] is re_parser.AT and body.data[-1][1] in _ENDS:
+            width = min(width, int(body.getwidth()[1]) + 1)
+    return width
 
 
-def _quick(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
-    """Compile, for each length step, the alternation (without named groups, which make Python's
-    re several times slower) of the patterns that can match a line that long."""
-    plain = [_UNGROUP.sub("(?:", p) for p in patterns]
-    widths = [_max_width(p) for p in plain]
-    return tuple(
-        re.compile("|".join(f"(?:{p})" for p, w in zip(plain, widths, strict=True) if w >= step)
-                   or "(?!)", re.IGNORECASE)
-        for step in LENGTH_STEPS)
+def _guard(parsed: Any) -> str | None:
+    """Return a word a line must hold for a parsed pattern to match, when its opening lookaheads
+    search the line for one ("(?=.*\\bcookies?\\b)"): a fast first test of a slow pattern."""
+    best = ""
+    for op, av in parsed.data:
+        if op is not re_parser.ASSERT or av[0] != 1:
+            break
+        run = ""
+        for item_op, item_av in av[1].data:  # the longest run of letters in the lookahead
+            run = run + chr(item_av) if item_op is re_parser.LITERAL else ""
+            best = max(best, run, key=len)
+    return best if len(best) >= 4 else None
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    """A full-line pattern without named groups (which make Python's re several times slower),
+    with what the quick tests need to know of it."""
+
+    text: str
+    width: int  # the longest line it can match
+    guard: str | None  # a word a line must hold for it to match
+
+    @classmethod
+    def of(cls, pattern: str) -> _Pattern:
+        plain = _UNGROUP.sub("(?:", pattern)
+        parsed = re_parser.parse(plain, re.IGNORECASE)
+        return cls(plain, _max_width(parsed), _guard(parsed))
+
+
+_SPECIAL = frozenset(".^$*+?{}[]\\|()")
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Say whether a pattern is an alternation at its top level ("a|b", not "(?:a|b)c")."""
+    depth, i = 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1
+        elif ch == "[":  # a set: on to its closing bracket, which may stand first ("[]a]")
+            i += 2 if pattern[i + 1:i + 2] == "^" else 1
+            i += 1 if pattern[i:i + 1] == "]" else 0
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _alternation(patterns: list[str]) -> str:
+    """Join patterns into one alternation, grouping those that open with the same plain letter
+    behind it ("k(?:(?:ontakt)|(?:ommentar))"): the same lines fully match, with far fewer
+    tries of Python's re at the start of each line."""
+    groups: dict[str, list[str]] = {}
+    alone: list[str] = []
+    for p in patterns:
+        if p and p[0] not in _SPECIAL and p[1:2] not in ("*", "+", "?", "{") \
+                and not _top_level_bar(p):
+            groups.setdefault(p[0], []).append(p[1:])
+        else:
+            alone.append(p)
+    grouped = [re.escape(first) + "(?:" + "|".join(f"(?:{rest})" for rest in rests) + ")"
+               for first, rests in groups.items()]
+    return "|".join(grouped + [f"(?:{p})" for p in alone])
+
+
+def _alternations(patterns: list[_Pattern]) -> tuple[re.Pattern[str] | None, ...]:
+    """Compile, for each length step, the alternation of the patterns that can match a line
+    that long (None: none can)."""
+    alternations = [_alternation([p.text for p in patterns if p.width >= step])
+                    for step in LENGTH_STEPS]
+    return tuple(re.compile(alt, re.IGNORECASE) if alt else None for alt in alternations)
+
+
+_NEVER = re.compile("(?!)")
+Guarded = tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]  # (guard word, test) pairs
+
+
+@dataclass(frozen=True)
+class QuickTest:
+    """A fast yes/no test of full-line patterns: could one of them match a line?"""
+
+    quick: tuple[re.Pattern[str], ...]  # by length step: the patterns without a guard word
+    guarded: tuple[Guarded, ...]  # by length step: the others, tried if their word is there
+
+    @classmethod
+    def of(cls, patterns: list[str]) -> QuickTest:
+        """Compile the tests of some patterns."""
+        by_guard: dict[str | None, list[_Pattern]] = {}
+        for pattern in map(_Pattern.of, patterns):
+            by_guard.setdefault(pattern.guard, []).append(pattern)
+        tests = [(re.compile(re.escape(word), re.IGNORECASE), _alternations(found))
+                 for word, found in by_guard.items() if word is not None]
+        guarded = tuple(tuple((word, test) for word, quick in tests
+                              if (test := quick[step]) is not None)
+                        for step in range(len(LENGTH_STEPS)))
+        quick = tuple(test or _NEVER for test in _alternations(by_guard.get(None, [])))
+        return cls(quick, guarded)
+
+    def __call__(self, text: str) -> bool:
+        step = bisect_right(LENGTH_STEPS, len(text)) - 1
+        if self.quick[step].fullmatch(text) is not None:
+            return True
+        guarded = self.guarded[step]
+        return bool(guarded) and any(
+            word.search(text) is not None and test.fullmatch(text) is not None
+            for word, test in guarded)
 
 
 @dataclass(frozen=True)
@@ -57,23 +175,25 @@ class Matcher:
 
     regex: re.Pattern[str]
     rules: tuple[str, ...]
-    quick: tuple[re.Pattern[str], ...]  # fast yes/no tests by line length (see LENGTH_STEPS)
+    test: QuickTest
 
     @classmethod
     def of(cls, named: list[tuple[str, str]]) -> Matcher:
         """Build a matcher from (rule, pattern) pairs."""
         regex, rules = _combine(named)
-        return cls(regex, rules, _quick([p for _, p in named]))
+        return cls(regex, rules, QuickTest.of([p for _, p in named]))
 
     def match(self, text: str) -> tuple[str, re.Match[str]] | None:
         """Return (rule, match) for the first pattern matching the whole line."""
-        step = bisect_right(LENGTH_STEPS, len(text)) - 1
-        if self.quick[step].fullmatch(text) is None:
+        if not self.test(text):
             return None
         m = self.regex.fullmatch(text)
         if m is None:
             return None
-        for key, value in m.groupdict().items():
+        key = m.lastgroup  # the group closing the branch that matched
+        if key is not None and key[0] == "r" and key[1:].isdigit():
+            return self.rules[int(key[1:])], m
+        for key, value in m.groupdict().items():  # pragma: no cover - lastgroup names it
             if value is not None and key[0] == "r" and key[1:].isdigit():
                 return self.rules[int(key[1:])], m
         return None  # pragma: no cover - an alternation always has one group set
@@ -92,10 +212,43 @@ def _renumber(pattern: str, name: str, i: int) -> str:
     return pattern.replace(f"(?P<{name}>", f"(?P<{name}_{i}>")
 
 
+def _needs(items: Any) -> set[str] | None:
+    """Return signs (caseless characters) one of which every match of a parsed sequence holds."""
+    for op, av in items:
+        found = None
+        if op is re_parser.LITERAL:
+            sign = chr(av)
+            plain = not sign.isalnum() and sign.lower() == sign.upper() == sign.casefold() == sign
+            found = {sign} if plain else None
+        elif op is re_parser.SUBPATTERN:
+            found = _needs(av[3].data)
+        elif op is re_parser.BRANCH:
+            options = [_needs(branch.data) for branch in av[1]]
+            found = {sign for signs in options if signs for sign in signs} \
+                if all(options) else None
+        elif op in (re_parser.MAX_REPEAT, re_parser.MIN_REPEAT) and av[0] >= 1:
+            found = _needs(av[2].data)
+        if found:
+            return found
+    return None
+
+
+def _marks(patterns: list[str]) -> tuple[str, ...]:
+    """Return signs one of which every match of any pattern holds ("" when some has none)."""
+    found: set[str] = set()
+    for pattern in patterns:
+        signs = _needs(re_parser.parse(pattern, re.IGNORECASE).data)
+        if signs is None:
+            return ("",)
+        found |= signs
+    return tuple(sorted(found))
+
+
 CREDIT_TAIL = 140  # a photo credit stands in the last characters of a caption
 # Words one of which every CREDIT pattern contains (a fast first test; keep in step with them).
 CREDIT_HINTS = ("©", "(c)", "photo", "pictur", "imag", "credit", "crédit", "illustr", "vid",
                 "ảnh", "đồ h", "foto", "bild", "quelle", "grafik")
+_CREDIT_HINT = re.compile("|".join(map(re.escape, CREDIT_HINTS)))  # one search for them all
 
 
 @dataclass(frozen=True)
@@ -108,6 +261,7 @@ class Lexicon:
     source: Matcher
     credit: re.Pattern[str]  # searched at the end of a caption
     credit_quick: re.Pattern[str]  # the same without named groups: a fast first test
+    credit_marks: tuple[str, ...]  # signs one of which every credit holds, as ":" or "©"
     image_file: re.Pattern[str]
     bare_url: re.Pattern[str]
     relative_date: Matcher  # "Publié hier à 18:20", "3 hours ago"
@@ -127,7 +281,8 @@ class Lexicon:
         """Split a trailing photo credit off a caption: (caption, credit or None)."""
         tail = max(0, len(caption) - CREDIT_TAIL)
         end = caption[tail:].casefold()
-        if not any(hint in end for hint in CREDIT_HINTS) \
+        if _CREDIT_HINT.search(end) is None \
+                or not any(mark in end for mark in self.credit_marks) \
                 or self.credit_quick.search(caption, tail) is None:
             return caption, None
         m = self.credit.search(caption, tail)
@@ -156,6 +311,8 @@ def lexicon() -> Lexicon:
                    for i, p in enumerate(getattr(module, "SOURCE", []))]
         credit += [_renumber(p, "credit", len(credit) + i)
                    for i, p in enumerate(getattr(module, "CREDIT", []))]
+    relative = [(f"{lang}/relative-dateline", p) for lang, m in modules
+                for p in getattr(m, "RELATIVE_DATES", [])]
     return Lexicon(
         boilerplate=Matcher.of(boiler),
         related=Matcher.of(related),
@@ -164,10 +321,10 @@ def lexicon() -> Lexicon:
         credit=re.compile("(?:" + "|".join(credit) + r")\s*$", re.IGNORECASE),
         credit_quick=re.compile(_UNGROUP.sub("(?:", "(?:" + "|".join(credit) + r")\s*$"),
                                 re.IGNORECASE),
+        credit_marks=_marks(credit),
         image_file=re.compile(common.IMAGE_FILE, re.IGNORECASE),
         bare_url=re.compile(common.BARE_URL, re.IGNORECASE),
-        relative_date=Matcher.of([(f"{lang}/relative-dateline", p) for lang, m in modules
-                                  for p in getattr(m, "RELATIVE_DATES", [])]),
+        relative_date=Matcher.of(relative),
         dateline_lead=re.compile(r"(?<!\w)(?:" + "|".join(
             p for _, m in modules for p in getattr(m, "DATELINE_LEADS", [])) + r")(?!\w)",
             re.IGNORECASE),
