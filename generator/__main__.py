@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import signal
 import sys
 import time
 from pathlib import Path
@@ -17,7 +18,7 @@ from generator.models import KEPT_LABELS
 from generator.progress import progress
 from generator.read import read_bytes, read_file
 from generator.report import article_record
-from generator.write import OutputError
+from generator.write import InterruptedAfterPublish, OutputError
 
 log = logging.getLogger("newsdigest")
 
@@ -211,10 +212,22 @@ def main(argv: list[str] | None = None) -> int:
     except FeedError as exc:
         log.error("error: %s", exc)
         return EXIT_INPUT
+    except InterruptedAfterPublish:
+        log.error("interrupted after the new site was published; build-report.json was not "
+                  "updated: build again to write it")
+        return 130
     except KeyboardInterrupt:
         log.error("interrupted; the previous site is left as it was")
         return 130
 
 
+def run() -> None:
+    """The command line's entry point: exit with main's code. Ctrl-C once main has returned
+    (while worker processes are reaped) changes nothing any more, so it is ignored."""
+    code = main()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -10,7 +10,6 @@ import os
 import pickle
 import shutil
 import sys
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -20,7 +19,15 @@ from typing import Any, TypeVar
 
 from jinja2 import Environment
 
-from generator.cache import ArticleCache, Entry, FactsCache, Memo, entry_key, fingerprint
+from generator.cache import (
+    ArticleCache,
+    Entry,
+    FactsCache,
+    Memo,
+    entry_key,
+    fingerprint,
+    split_entry,
+)
 from generator.config import Config
 from generator.extract import extract
 from generator.learn import Facts, Learned, facts_of, learn_from_facts
@@ -30,6 +37,7 @@ from generator.render import PageJob, make_env, render_article
 from generator.report import article_record, build_report
 from generator.site import site_files
 from generator.write import (
+    InterruptedAfterPublish,
     Stage,
     WriteStats,
     check_output,
@@ -102,10 +110,11 @@ def assign_slugs(articles: list[Article]) -> list[Article]:
     return sorted(result, key=lambda a: a.path)
 
 
-def media_files(source: Path) -> dict[str, bytes]:
-    """Return the images found in the source folder, keyed by their output path."""
+def media_files(source: Path, images: dict[str, str]) -> dict[str, bytes]:
+    """Return the images found in the source folder (by `find_images`), keyed by their output
+    path."""
     return {out_path: (source / out_path.removeprefix("media/")).read_bytes()
-            for out_path in find_images(source).values()}
+            for out_path in images.values()}
 
 
 def process_input(data: bytes, shown: str, config: Config, images: dict[str, str],
@@ -158,10 +167,9 @@ def _process(item: Item, config: Config, images: dict[str, str]) -> Entry:
     return process_input(data, shown, config, images, learned)
 
 
-def _work(item: Item) -> bytes:
-    """Process one input in a worker; return the entry pickled, as the cache stores it."""
-    return pickle.dumps(_process(item, _WORKER["config"], _WORKER["images"]),
-                        protocol=pickle.HIGHEST_PROTOCOL)
+def _work(item: Item) -> tuple[bytes, bytes]:
+    """Process one input in a worker; return the entry as the cache stores it (`split_entry`)."""
+    return split_entry(_process(item, _WORKER["config"], _WORKER["images"]))
 
 
 def _facts_work(item: tuple[Path, str]) -> Facts | None:
@@ -204,27 +212,6 @@ class Workers:
             self.pool = None
 
 
-class Spool:
-    """Report records kept in a temporary file until the report is written, not in memory."""
-
-    def __init__(self) -> None:
-        self.file = tempfile.TemporaryFile()  # noqa: SIM115 -- lives for the build; see close
-        self.where: dict[str, tuple[int, int]] = {}  # path -> (offset, length)
-
-    def add(self, path: str, record: str) -> None:
-        data = record.encode("utf-8")
-        self.where[path] = (self.file.seek(0, os.SEEK_END), len(data))
-        self.file.write(data)
-
-    def close(self) -> None:
-        self.file.close()
-
-    def get(self, path: str) -> str:
-        offset, length = self.where[path]
-        self.file.seek(offset)
-        return self.file.read(length).decode("utf-8")
-
-
 _PAGES: dict[str, Any] = {}  # what forked page workers inherit: env, config, jobs, stage
 
 
@@ -259,14 +246,15 @@ class Loaded:
     """The articles of a build and what went wrong, in input order."""
 
     articles: list[Article] = field(default_factory=list)
-    records: Spool = field(default_factory=Spool)  # path -> report record (JSON)
     rejected_lines: dict[str, list[Any]] = field(default_factory=dict)  # labelled lines, by path
     rejected: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
-    key_of: dict[str, str] = field(default_factory=dict)  # article path -> its cache key
+    key_of: dict[str, str] = field(default_factory=dict)  # input path -> its cache key (which
+    # also finds its report record in the cache)
     learned: list[dict[str, object]] = field(default_factory=list)  # outlet boilerplate learned
     cleaned: int = 0  # inputs cleaned in this build (the others came from the cache)
+    images: dict[str, str] = field(default_factory=dict)  # image file name -> output path
 
 
 def learn_inputs(names: list[str], digests: list[bytes], paths: list[Path], code: str,
@@ -287,7 +275,7 @@ def learn_inputs(names: list[str], digests: list[bytes], paths: list[Path], code
     return learn_from_facts([f for f in found.values() if f is not None])
 
 
-def load_articles(source: Path, config: Config, cache: ArticleCache | None = None,
+def load_articles(source: Path, config: Config, cache: ArticleCache,
                   jobs: int = 1, on_progress: Callable[[int, int], None] | None = None,
                   facts: FactsCache | None = None) -> Loaded:
     """Read, clean and extract every input, from the cache when it has them.
@@ -297,7 +285,7 @@ def load_articles(source: Path, config: Config, cache: ArticleCache | None = Non
     images = find_images(source)
     code = fingerprint(config, repr(sorted(images.items())))
     base = source.resolve()
-    loaded = Loaded()
+    loaded = Loaded(images=images)
     paths = find_inputs(source)
     names = [f"{base.name}/{p.relative_to(source).as_posix()}" for p in paths]  # "seeds/x.txt"
     digests = [hashlib.sha256(p.read_bytes()).digest() for p in paths]
@@ -310,13 +298,12 @@ def load_articles(source: Path, config: Config, cache: ArticleCache | None = Non
 
 
 def _load(loaded: Loaded, paths: list[Path], names: list[str], digests: list[bytes], code: str,
-          images: dict[str, str], cache: ArticleCache | None, workers: Workers,
+          images: dict[str, str], cache: ArticleCache, workers: Workers,
           on_progress: Callable[[int, int], None] | None, facts: FactsCache | None) -> Loaded:
     learned = learn_inputs(names, digests, paths, code, facts, workers)
     del facts
     loaded.learned = learned.report()
     cached: list[bool] = []
-    owns: list[Learned | None] = []
     items: list[Item] = []
     for path, shown, digest in zip(paths, names, digests, strict=True):
         mine = learned.by_path.get(shown)
@@ -324,20 +311,18 @@ def _load(loaded: Loaded, paths: list[Path], names: list[str], digests: list[byt
             (k, v.rule) for k, v in mine.items())).encode() if mine else digest)
         loaded.keys.append(key)
         loaded.key_of[shown] = key
-        hit = cache is not None and cache.has(key)
-        cached.append(hit)
-        owns.append(Learned({shown: mine}) if mine else None)
-        if not hit:
-            items.append((path, shown, owns[-1]))
+        cached.append(cache.has(key))
+        if not cached[-1]:
+            items.append((path, shown, learned.for_path(shown)))
     results = workers.map(_work, items)
     done = 0
-    for path, name, key, hit, own in zip(paths, names, loaded.keys, cached, owns, strict=True):
-        entry = cache.get(key) if hit and cache is not None else None
+    for path, name, key, hit in zip(paths, names, loaded.keys, cached, strict=True):
+        entry = cache.get(key) if hit else None
         if entry is None:  # not cached, or the cache entry became unreadable
-            blob = next(results) if not hit else _work((path, name, own))
+            blob, text = next(results) if not hit else _work((path, name,
+                                                               learned.for_path(name)))
             entry = pickle.loads(blob)
-            if cache is not None:
-                cache.put_blob(key, blob)
+            cache.put_parts(blob, text, key=key)
             if not hit:
                 done += 1
                 if on_progress:
@@ -346,11 +331,10 @@ def _load(loaded: Loaded, paths: list[Path], names: list[str], digests: list[byt
         if entry.article is None:
             loaded.rejected.append(next(p for p in reversed(entry.problems)
                                         if p.severity == "error"))
-            if entry.record:
-                loaded.rejected_lines[name] = json.loads(entry.record)["lines"]
+            if record := cache.record(key):
+                loaded.rejected_lines[name] = json.loads(record)["lines"]
         else:
             loaded.articles.append(entry.article)
-            loaded.records.add(name, entry.record)
     loaded.cleaned = len(items)
     loaded.articles = assign_slugs(loaded.articles)
     return loaded
@@ -364,33 +348,51 @@ def build(source: Path, out: Path, config: Config, site_dir: Path, jobs: int | N
     finish_pending(out)
     shutil.rmtree(state_dir(out) / "articles", ignore_errors=True)  # 0.1.0's one file an entry
     cache = ArticleCache(state_dir(out) / "articles.sqlite")
-    workers = jobs or os.cpu_count() or 1
     try:
-        loaded = load_articles(source, config, cache, workers, on_progress,
-                               FactsCache(state_dir(out) / "learned.pickle"))
-        cache.prune(loaded.keys)
+        return _build(source, out, config, site_dir, jobs or os.cpu_count() or 1, cache,
+                      on_progress)
     finally:
         cache.close()
+
+
+def _build(source: Path, out: Path, config: Config, site_dir: Path, workers: int,
+           cache: ArticleCache, on_progress: Callable[[int, int], None] | None) -> BuildResult:
+    loaded = load_articles(source, config, cache, workers, on_progress,
+                           FactsCache(state_dir(out) / "learned.pickle"))
+    cache.prune(loaded.keys)
+    cache.commit()
     env = make_env(site_dir)
     memo = Memo(state_dir(out) / "pages.pickle", published(out))
     page_jobs: list[PageJob] = []
     files = site_files(env, config, loaded.articles, site_dir, memo,
                        lambda a: loaded.key_of[a.path], page_jobs)
-    files.update(media_files(source))
+    files.update(media_files(source, loaded.images))
     stage = Stage(out)
     staged = write_pages(env, config, page_jobs, stage, workers)
     stats = publish(out, files, memo.kept, stage, staged)
-    memo.save(stats.digests)
-    urls = {a.path: a.url_path for a in loaded.articles}
-    records = (with_url(loaded.records.get(a.path), urls[a.path])
-               for a in sorted(loaded.articles, key=lambda a: a.path))
-    report = write_beside(out, REPORT_NAME, build_report(
-        records, loaded.rejected, loaded.problems, loaded.learned, loaded.rejected_lines))
-    loaded.records.close()
+    try:
+        memo.save(stats.digests)
+        records = (with_url(_record(cache, loaded.key_of[a.path], a), a.url_path)
+                   for a in sorted(loaded.articles, key=lambda a: a.path))
+        report = write_beside(out, REPORT_NAME, build_report(
+            records, loaded.rejected, loaded.problems, loaded.learned, loaded.rejected_lines))
+    except KeyboardInterrupt as exc:
+        raise InterruptedAfterPublish from exc
     feeds = sum(1 for p in stats.digests if p.endswith(("feed.xml", "atom.xml", "feed.json")))
     pages = sum(1 for p in stats.digests if p.endswith(".html"))
     return BuildResult(tuple(loaded.articles), tuple(loaded.rejected), tuple(loaded.problems),
                        stats, report, loaded.cleaned, pages, feeds)
+
+
+def _record(cache: ArticleCache, key: str, article: Article) -> str:
+    """Return an article's report record from the cache (made again from the article, without
+    its lines, in the unlikely case the cache lost it since loading)."""
+    record = cache.record(key)
+    if record:
+        return record
+    fields = article_record(article)
+    del fields["url"]
+    return json.dumps(fields, ensure_ascii=False)
 
 
 def with_url(record: str, url: str) -> str:

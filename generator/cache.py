@@ -13,7 +13,7 @@ import os
 import pickle
 import sqlite3
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import __version__
@@ -51,14 +51,22 @@ class Entry:
     """What the build keeps of one cleaned input."""
 
     article: Article | None  # without its labelled lines (they live in `record`); None if rejected
-    record: str  # the article's JSON record for the build report, or "" if rejected
+    record: str  # the article's JSON record for the build report ("" if none, or not loaded)
     problems: tuple[Problem, ...]  # found while reading and cleaning
+
+
+def split_entry(entry: Entry) -> tuple[bytes, bytes]:
+    """Return an entry pickled without its record, and the record as UTF-8."""
+    return (pickle.dumps(replace(entry, record=""), protocol=pickle.HIGHEST_PROTOCOL),
+            entry.record.encode("utf-8"))
 
 
 class ArticleCache:
     """Entries in one SQLite file (a 10,000-article build would otherwise create as many small
-    files, which costs more than cleaning them on some file systems). Writes are committed
-    once, by `close`; a build cut off before then loses only this build's new entries."""
+    files, which costs more than cleaning them on some file systems). An entry's report record
+    is stored apart from its pickled article: a build loads every article but reads the records
+    only while writing the report. Writes are committed once, by `close`; a build cut off
+    before then loses only this build's new entries."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -77,8 +85,10 @@ class ArticleCache:
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, isolation_level="DEFERRED")
-        db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, blob BLOB)")
-        self._keys = {row[0] for row in db.execute("SELECT key FROM entries")}
+        db.execute("DROP TABLE IF EXISTS entries")  # 0.1.0: article and record in one blob
+        db.execute("CREATE TABLE IF NOT EXISTS articles "
+                   "(key TEXT PRIMARY KEY, entry BLOB, record BLOB)")
+        self._keys = {row[0] for row in db.execute("SELECT key FROM articles")}
         return db
 
     def has(self, key: str) -> bool:
@@ -88,8 +98,9 @@ class ArticleCache:
         return key in self._keys
 
     def get(self, key: str) -> Entry | None:
-        """Return the entry of a key, or None when absent or unreadable."""
-        row = self._conn().execute("SELECT blob FROM entries WHERE key = ?", (key,)).fetchone()
+        """Return the entry of a key without its record (see `record`), or None when absent or
+        unreadable."""
+        row = self._conn().execute("SELECT entry FROM articles WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
         try:
@@ -99,13 +110,24 @@ class ArticleCache:
             return None
         return entry if isinstance(entry, Entry) else None
 
+    def record(self, key: str) -> str | None:
+        """Return the report record of a key's entry ("" when it has none), None when absent."""
+        row = self._conn().execute("SELECT record FROM articles WHERE key = ?", (key,)).fetchone()
+        if row is None or not isinstance(row[0], bytes):
+            return None
+        try:
+            return row[0].decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+
     def put(self, key: str, entry: Entry) -> None:
         """Store an entry."""
-        self.put_blob(key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+        self.put_parts(*split_entry(entry), key=key)
 
-    def put_blob(self, key: str, blob: bytes) -> None:
-        """Store an entry already pickled (by a worker process)."""
-        self._conn().execute("INSERT OR REPLACE INTO entries VALUES (?, ?)", (key, blob))
+    def put_parts(self, blob: bytes, record: bytes, *, key: str) -> None:
+        """Store an entry split by `split_entry` (in a worker process)."""
+        self._conn().execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
+                             (key, blob, record))
         assert self._keys is not None
         self._keys.add(key)
 
@@ -114,9 +136,14 @@ class ArticleCache:
         self._conn()
         assert self._keys is not None
         gone = self._keys - set(keep)
-        self._conn().executemany("DELETE FROM entries WHERE key = ?", ((k,) for k in gone))
+        self._conn().executemany("DELETE FROM articles WHERE key = ?", ((k,) for k in gone))
         self._keys -= gone
         return len(gone)
+
+    def commit(self) -> None:
+        """Make this build's entries last (`close` does too)."""
+        if self._db is not None:
+            self._db.commit()
 
     def close(self) -> None:
         """Commit this build's entries and close the file."""

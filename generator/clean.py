@@ -15,12 +15,15 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from generator import linemodel
 from generator.dates import find_date, is_dateline, may_hold_date
-from generator.learn import Learned
 from generator.models import KEPT_LABELS, Label, Line, Problem, RawDoc
 from generator.rules import Lexicon, lexicon
+
+if TYPE_CHECKING:  # learn uses is_anchor: paragraphs are never learned
+    from generator.learn import Learned
 
 ANCHOR_MIN_CHARS = 80  # a paragraph this long and sentence-like is surely article text
 TITLE_MAX_CHARS = 250
@@ -31,6 +34,7 @@ DATELINE_MAX_CHARS = 140
 TITLE_SEARCH_LINES = 6  # undecided lines looked at above the first paragraph for the headline
 ANCHOR_MIN_SCORE = 0.15  # an anchor must also look like article text to the line model
 COMMENT_RULE = "/comment-counter"  # lexicon group of comment headers and counters
+LEARNED_MAX_CHARS = 400  # longer lines are never learned (generator.learn.MAX_LINE_CHARS)
 LEARNED_RULE = "learned/"  # rules of lines learned as an outlet's boilerplate (generator.learn)
 MODEL_MIN_LINES = 8  # the line model drops lines only in dumps with this many non-blank lines
 CHROME_MAX_SCORE = 0.1  # a line inside the article scored below this is site chrome
@@ -487,11 +491,10 @@ def _learned_pass(doc: _Labels, lex: Lexicon, raw: RawDoc, learned: Learned) -> 
     taken back by `_find_title`.
     """
     for i, text in enumerate(doc.texts):
-        if not doc.free(i):
-            continue
+        if not doc.free(i) or len(text) > LEARNED_MAX_CHARS or is_anchor(text):
+            continue  # (tested first: cheaper than the lookup, which folds the line)
         found = learned.lookup(raw.path, text)
-        if found is None or lex.byline_name(text) or is_caps_name(text) or is_short_name(text) \
-                or is_anchor(text):
+        if found is None or lex.byline_name(text) or is_caps_name(text) or is_short_name(text):
             continue
         doc.set(i, "boilerplate", found.rule)
 

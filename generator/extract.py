@@ -63,7 +63,7 @@ def _by_stopwords(sample: str) -> str | None:
     total = sum(words.values())
     if total < 30:
         return None
-    counts = sorted(((sum(n for w, n in words.items() if w in stops), lang)
+    counts = sorted(((sum(words[w] for w in words.keys() & stops), lang)
                      for lang, stops in _stopword_sets().items()), reverse=True)
     (best, lang), (second, _) = counts[0], counts[1]
     return lang if best >= 0.1 * total and best >= 1.8 * max(second, 1) else None

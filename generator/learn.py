@@ -4,7 +4,9 @@ A line that recurs in several dumps of the same outlet is that outlet's chrome (
 footer, a promo), even in a language we have no lexicon for. Dumps are grouped into outlets by
 their source domain (front matter `source:` or a source/URL line in the dump) and, for dumps
 without one, by a shared signature: two dumps that open or end with the same short lines come
-from the same site. Pure functions: RawDocs in, a `Learned` table out; nothing is read or written.
+from the same site. Paragraphs (`clean.is_anchor`) are never learned: a paragraph recurring in
+an outlet's dumps is syndicated text, kept. Pure functions: RawDocs in, a `Learned` table out;
+nothing is read or written.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from generator.clean import LEARNED_MAX_CHARS, is_anchor
 from generator.models import RawDoc
 
 MIN_FILES = 3  # a line must recur in this many dumps of one outlet to be learned
-MAX_LINE_CHARS = 400  # longer lines are article paragraphs, even when syndicated
+MAX_LINE_CHARS = LEARNED_MAX_CHARS  # longer lines are article paragraphs, even when syndicated
 SIGNATURE_LINES = 8  # short lines at the top and the foot of a dump that make its signature
 _WORD = re.compile(r"\w+")
 _URL = re.compile(r"https?://[^\s<>\"')]+", re.IGNORECASE)
@@ -55,6 +58,16 @@ class Learned:
         """Return the learned line matching text in the dump at path, or None."""
         table = self.by_path.get(path)
         return table.get(line_key(text)) if table else None
+
+    def for_path(self, path: str) -> Learned | None:
+        """Return what cleaning the dump at path needs, or None: its lines and rules, without
+        the lists of files (those are for the report, and pickling them to every worker costs
+        more than the cleaning)."""
+        table = self.by_path.get(path)
+        if not table:
+            return None
+        return Learned({path: {key: LearnedLine(item.text, item.outlet, ())
+                               for key, item in table.items()}})
 
     def report(self) -> list[dict[str, object]]:
         """List every learned line once, for build-report.json: outlet, text, files."""
@@ -94,7 +107,8 @@ class Facts:
     domain: str | None  # source domain, e.g. "vnexpress.net"
     top: tuple[str, ...]  # keys of the short lines at its top, e.g. ("trang chủ", "thời sự")
     foot: tuple[str, ...]  # keys of the short lines at its foot
-    lines: tuple[tuple[str, str], ...]  # (key, text) of each distinct line up to MAX_LINE_CHARS
+    lines: tuple[tuple[str, str], ...]  # (key, text) of each distinct line that may be chrome:
+    # up to MAX_LINE_CHARS and not an anchor (cleaning keeps a paragraph even when it recurs)
 
 
 def facts_of(raw: RawDoc) -> Facts:
@@ -102,7 +116,7 @@ def facts_of(raw: RawDoc) -> Facts:
     short = [line_key(t) for t in raw.lines if t.strip() and len(t.strip()) <= 80]
     short = [k for k in short if k]
     lines = {line_key(t): t.strip() for t in reversed(raw.lines)
-             if t.strip() and len(t.strip()) <= MAX_LINE_CHARS}
+             if t.strip() and len(t.strip()) <= MAX_LINE_CHARS and not is_anchor(t.strip())}
     lines.pop("", None)
     return Facts(raw.path, source_domain(raw), tuple(sorted(set(short[:SIGNATURE_LINES]))),
                  tuple(sorted(set(short[-SIGNATURE_LINES:]))), tuple(sorted(lines.items())))

@@ -125,7 +125,7 @@ def _declared_encoding(data: bytes) -> str | None:
 
 
 def normalize_line(line: str) -> str:
-    """Return one line in NFC with control characters removed and tabs as spaces."""
+    """Return a line (or lines) in NFC with control characters removed and tabs as spaces."""
     line = _ANSI.sub("", line) if "\x1b" in line else line
     return unicodedata.normalize("NFC", _CONTROL.sub("", line.replace("\t", " ")))
 
@@ -212,7 +212,9 @@ def read_bytes(data: bytes, shown: str, kind: str = "text") -> RawDoc:
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()
     meta, used, fm_problems = split_front_matter(raw_lines, shown)
-    body = tuple(normalize_line(line) for line in raw_lines[used:])
+    # Normalised all at once: no rule of normalize_line joins or splits lines (none matches "\n").
+    body = tuple(normalize_line("\n".join(raw_lines[used:])).split("\n")) \
+        if used < len(raw_lines) else ()
     return RawDoc(
         path=shown,
         kind="markdown" if kind == "markdown" else "text",

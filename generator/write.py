@@ -27,6 +27,11 @@ from pathlib import Path, PurePosixPath
 CACHE_DIR = ".newsdigest-cache"
 
 
+class InterruptedAfterPublish(KeyboardInterrupt):
+    """Ctrl-C after the new site was published, while the build report and caches were
+    being written."""
+
+
 class OutputError(Exception):
     """The output folder is unsafe to write; the message says why and what to do."""
 
@@ -212,7 +217,10 @@ class Stage:
             deleted = _apply(out, staging, changed, digests)
             _write_manifest(out, digests)
             journal.unlink()
-        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            shutil.rmtree(staging, ignore_errors=True)
+        except KeyboardInterrupt as exc:
+            raise InterruptedAfterPublish from exc
         return WriteStats(len(changed), len(digests) - len(changed), deleted, digests)
 
 

@@ -86,8 +86,30 @@ def test_interrupt_is_reported_and_leaves_the_old_site(tmp_path):
     time.sleep(1.0)
     os.kill(proc.pid, signal.SIGINT)
     _, err = proc.communicate()
-    if proc.returncode == 130:
+    if proc.returncode == 130 and b"after the new site was published" in err:
+        assert tree(tmp_path / "_site") != old  # stopped while writing the report
+    elif proc.returncode == 130:
         assert b"interrupted; the previous site is left as it was" in err
         assert tree(tmp_path / "_site") == old
     else:  # the build finished before the signal arrived
         assert proc.returncode == 0
+
+
+def test_ctrl_c_after_publish_says_the_new_site_is_out(tmp_path, monkeypatch, caplog):
+    from generator import __main__ as cli
+    from generator import build as build_module
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(VI_SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def stop(*_args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "build_report", stop)
+    assert cli.main(["build", "-q"]) == 130
+    assert "after the new site was published" in caplog.text
+    assert "previous site is left" not in caplog.text
+    assert (tmp_path / "_site" / "index.html").is_file()
+    assert not (tmp_path / "build-report.json").exists()

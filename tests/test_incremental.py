@@ -145,6 +145,6 @@ def test_a_damaged_cache_is_rebuilt_not_trusted(tmp_path):
     assert again.cleaned == 1 and tree(out) == want
     import sqlite3
     with sqlite3.connect(db) as conn:  # an entry that no longer unpickles is cleaned again
-        conn.execute("UPDATE entries SET blob = ?", (b"\x80\x05garbage",))
+        conn.execute("UPDATE articles SET entry = ?", (b"\x80\x05garbage",))
     third = build(seeds, out, make_config({}), ROOT, jobs=1)
     assert not third.rejected and tree(out) == want
