@@ -30,9 +30,16 @@ from generator.cache import (
 )
 from generator.config import Config
 from generator.extract import extract
-from generator.learn import Facts, Learned, facts_of, learn_from_facts
+from generator.learn import (
+    Facts,
+    Learned,
+    facts_of,
+    learn_from_facts,
+    outlets_of,
+    signatures_key,
+)
 from generator.models import Article, Problem
-from generator.read import find_inputs, kind_of, read_input
+from generator.read import find_inputs, kind_of, read_input, walk_files
 from generator.render import PageJob, make_env, render_article
 from generator.report import article_record, build_report
 from generator.site import site_files
@@ -85,12 +92,13 @@ def repo_roots(*places: Path) -> list[Path]:
     return roots
 
 
-def find_images(source: Path) -> dict[str, str]:
-    """Map each image file name in the source folder to its output path below `media/`."""
+def find_images(source: Path, files: list[tuple[str, Path]] | None = None) -> dict[str, str]:
+    """Map each image file name in the source folder to its output path below `media/`;
+    `files` is the folder's `walk_files` when already made."""
     found: dict[str, str] = {}
-    for path in sorted(source.rglob("*"), key=lambda p: p.as_posix()):
-        if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file():
-            found.setdefault(path.name, "media/" + path.relative_to(source).as_posix())
+    for rel, path in walk_files(source) if files is None else files:
+        if path.suffix.lower() in IMAGE_SUFFIXES:
+            found.setdefault(path.name, "media/" + rel)
     return found
 
 
@@ -270,9 +278,14 @@ def learn_inputs(names: list[str], digests: list[bytes], paths: list[Path], code
         found[name] = facts
         if cache is not None and facts is not None:
             cache.put(keys[name], facts)
-    if cache is not None:
-        cache.save(keys.values())
-    return learn_from_facts([f for f in found.values() if f is not None])
+    measured = [f for f in found.values() if f is not None]
+    if cache is None:
+        return learn_from_facts(measured)
+    grouped = signatures_key(measured)
+    outlet_of = cache.grouping(grouped) or outlets_of(measured)
+    cache.put_grouping(grouped, outlet_of)
+    cache.save(keys.values())
+    return learn_from_facts(measured, outlet_of=outlet_of)
 
 
 def load_articles(source: Path, config: Config, cache: ArticleCache,
@@ -282,11 +295,12 @@ def load_articles(source: Path, config: Config, cache: ArticleCache,
 
     Inputs stream through: only their hashes, the articles and the cache keys stay in memory.
     """
-    images = find_images(source)
+    files = walk_files(source)
+    images = find_images(source, files)
     code = fingerprint(config, repr(sorted(images.items())))
     base = source.resolve()
     loaded = Loaded(images=images)
-    paths = find_inputs(source)
+    paths = find_inputs(source, files)
     names = [f"{base.name}/{p.relative_to(source).as_posix()}" for p in paths]  # "seeds/x.txt"
     digests = [hashlib.sha256(p.read_bytes()).digest() for p in paths]
     workers = Workers(jobs, config, images)

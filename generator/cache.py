@@ -154,10 +154,13 @@ class ArticleCache:
 
 
 class FactsCache:
-    """What learning measured of each input (`learn.Facts`), in one file, by entry key.
+    """What learning measured of each input (`learn.Facts`), in one file, by entry key, and
+    the last grouping of inputs into outlets with the key of what it was made from.
 
     Learning looks at every input on every build; this spares decoding the unchanged ones.
     """
+
+    FORMAT = 2
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -167,7 +170,9 @@ class FactsCache:
                 data = pickle.load(handle)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             data = {}
-        self.table: dict[str, Facts] = data if isinstance(data, dict) else {}
+        ok = isinstance(data, dict) and data.get("format") == self.FORMAT
+        self.table: dict[str, Facts] = data["facts"] if ok else {}
+        self.outlets: tuple[str, dict[str, str]] = data["outlets"] if ok else ("", {})
 
     def get(self, key: str) -> Facts | None:
         return self.table.get(key)
@@ -175,6 +180,15 @@ class FactsCache:
     def put(self, key: str, facts: Facts) -> None:
         self.table[key] = facts
         self.changed = True
+
+    def grouping(self, key: str) -> dict[str, str] | None:
+        """Return the outlets found last time if they were made from `key`, else None."""
+        return self.outlets[1] if self.outlets[0] == key else None
+
+    def put_grouping(self, key: str, outlet_of: dict[str, str]) -> None:
+        if self.outlets[0] != key:
+            self.outlets = (key, outlet_of)
+            self.changed = True
 
     def save(self, keep: Iterable[str]) -> None:
         """Write the table, keeping only the keys in `keep`, when anything changed."""
@@ -187,7 +201,8 @@ class FactsCache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as handle:
-            pickle.dump(self.table, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump({"format": self.FORMAT, "facts": self.table, "outlets": self.outlets},
+                        handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.path)
         self.changed = False
 

@@ -11,6 +11,7 @@ nothing is read or written.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -122,7 +123,7 @@ def facts_of(raw: RawDoc) -> Facts:
                  tuple(sorted(set(short[-SIGNATURE_LINES:]))), tuple(sorted(lines.items())))
 
 
-def _outlets(facts: Sequence[Facts]) -> dict[str, str]:
+def outlets_of(facts: Sequence[Facts]) -> dict[str, str]:
     """Group dumps into outlets: return the outlet name of every dump path.
 
     Dumps of one source domain are one outlet; so are dumps sharing two short lines at their
@@ -160,7 +161,7 @@ def _outlets(facts: Sequence[Facts]) -> dict[str, str]:
 
 def outlets(docs: Sequence[RawDoc]) -> dict[str, str]:
     """Group dumps into outlets: return the outlet name of every dump path."""
-    return _outlets([facts_of(d) for d in docs])
+    return outlets_of([facts_of(d) for d in docs])
 
 
 def learn_boilerplate(docs: Iterable[RawDoc], min_files: int = MIN_FILES) -> Learned:
@@ -168,9 +169,19 @@ def learn_boilerplate(docs: Iterable[RawDoc], min_files: int = MIN_FILES) -> Lea
     return learn_from_facts([facts_of(d) for d in docs if d.kind == "text"], min_files)
 
 
-def learn_from_facts(facts: Sequence[Facts], min_files: int = MIN_FILES) -> Learned:
-    """Learn from dumps already measured by `facts_of` (a build caches them)."""
-    outlet_of = _outlets(facts)
+def signatures_key(facts: Sequence[Facts]) -> str:
+    """Hash what grouping dumps into outlets depends on, to reuse a grouping made before."""
+    digest = hashlib.blake2b(digest_size=16)
+    for f in facts:
+        digest.update(repr((f.path, f.domain, f.top, f.foot)).encode())
+    return digest.hexdigest()
+
+
+def learn_from_facts(facts: Sequence[Facts], min_files: int = MIN_FILES,
+                     outlet_of: dict[str, str] | None = None) -> Learned:
+    """Learn from dumps already measured by `facts_of` (a build caches them); `outlet_of` is
+    their grouping into outlets when known (by `signatures_key`), else worked out."""
+    outlet_of = outlets_of(facts) if outlet_of is None else outlet_of
     members: dict[str, list[Facts]] = defaultdict(list)
     for f in facts:
         members[outlet_of[f.path]].append(f)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import tomllib
 import unicodedata
@@ -35,16 +36,34 @@ _FENCES = {"---": "yaml", "+++": "toml"}
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10x faster
 
 
-def find_inputs(source: Path) -> list[Path]:
-    """Return the input files below a folder, sorted, hidden files and folders skipped."""
-    found = [
-        p
-        for p in source.rglob("*")
-        if p.suffix.lower() in INPUT_SUFFIXES
-        and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(source).parts)
-    ]
-    return sorted(found, key=lambda p: p.relative_to(source).as_posix())
+def walk_files(source: Path) -> list[tuple[str, Path]]:
+    """Return every file below a folder as (path relative to it, in POSIX form; path), sorted
+    by the former. Symlinked folders are followed, each real folder once."""
+    found: list[tuple[str, Path]] = []
+    seen: set[tuple[int, int]] = set()
+    for top, dirs, files in os.walk(source, followlinks=True):
+        info = os.stat(top)
+        if (info.st_dev, info.st_ino) in seen:
+            dirs.clear()
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        folder = Path(top)
+        rel = folder.relative_to(source).as_posix()
+        prefix = "" if rel == "." else rel + "/"
+        for name in files:
+            path = folder / name
+            if path.is_file():
+                found.append((prefix + name, path))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def find_inputs(source: Path, files: list[tuple[str, Path]] | None = None) -> list[Path]:
+    """Return the input files below a folder, sorted, hidden files and folders skipped;
+    `files` is the folder's `walk_files` when already made."""
+    return [path for rel, path in (walk_files(source) if files is None else files)
+            if PurePath(rel).suffix.lower() in INPUT_SUFFIXES
+            and not any(part.startswith(".") for part in rel.split("/"))]
 
 
 MAX_INPUT_BYTES = 16 * 1024 * 1024  # one article; larger files are rejected, not read

@@ -163,9 +163,11 @@ def published(out: Path) -> Callable[[str, str], bool]:
     """Return a test of whether the output folder holds a file with a given digest (as the
     last build's manifest records it), so a build can keep it without making it again."""
     manifest = _read_manifest(out)
+    root = os.fspath(out)
 
     def holds(rel: str, digest: str) -> bool:
-        return bool(digest) and manifest.get(rel) == digest and (out / rel).is_file()
+        return bool(digest) and manifest.get(rel) == digest \
+            and os.path.isfile(os.path.join(root, rel))
     return holds
 
 
