@@ -21,6 +21,7 @@ from jinja2 import Environment
 
 from generator.cache import (
     ArticleCache,
+    Digests,
     Entry,
     FactsCache,
     Memo,
@@ -290,7 +291,7 @@ def learn_inputs(names: list[str], digests: list[bytes], paths: list[Path], code
 
 def load_articles(source: Path, config: Config, cache: ArticleCache,
                   jobs: int = 1, on_progress: Callable[[int, int], None] | None = None,
-                  facts: FactsCache | None = None) -> Loaded:
+                  facts: FactsCache | None = None, known: Digests | None = None) -> Loaded:
     """Read, clean and extract every input, from the cache when it has them.
 
     Inputs stream through: only their hashes, the articles and the cache keys stay in memory.
@@ -302,7 +303,9 @@ def load_articles(source: Path, config: Config, cache: ArticleCache,
     loaded = Loaded(images=images)
     paths = find_inputs(source, files)
     names = [f"{base.name}/{p.relative_to(source).as_posix()}" for p in paths]  # "seeds/x.txt"
-    digests = [hashlib.sha256(p.read_bytes()).digest() for p in paths]
+    known = known or Digests(None)
+    digests = [known.of(p) for p in paths]
+    known.save()
     workers = Workers(jobs, config, images)
     try:
         return _load(loaded, paths, names, digests, code, images, cache, workers, on_progress,
@@ -372,7 +375,8 @@ def build(source: Path, out: Path, config: Config, site_dir: Path, jobs: int | N
 def _build(source: Path, out: Path, config: Config, site_dir: Path, workers: int,
            cache: ArticleCache, on_progress: Callable[[int, int], None] | None) -> BuildResult:
     loaded = load_articles(source, config, cache, workers, on_progress,
-                           FactsCache(state_dir(out) / "learned.pickle"))
+                           FactsCache(state_dir(out) / "learned.pickle"),
+                           Digests(state_dir(out) / "inputs.pickle"))
     cache.prune(loaded.keys)
     cache.commit()
     env = make_env(site_dir)

@@ -12,9 +12,11 @@ import hashlib
 import os
 import pickle
 import sqlite3
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from generator import __version__
 from generator.config import Config
@@ -205,6 +207,63 @@ class FactsCache:
                         handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.path)
         self.changed = False
+
+
+class Digests:
+    """The SHA-256 of each input, kept by its file's identity (size, mtime, inode, ctime) as
+    git's index does, so an unchanged input is not read again to learn that it is unchanged.
+
+    A file whose recorded mtime lies within RACY_NS of the moment the table was written is
+    hashed again: it could have changed since without its mtime moving (coarse clocks).
+    """
+
+    RACY_NS = 2_000_000_000
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path  # None: remember nothing
+        data: Any = None
+        try:
+            if path is not None:
+                with path.open("rb") as handle:
+                    data = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass
+        ok = isinstance(data, dict) and isinstance(data.get("table"), dict)
+        self.written: int = data["written"] if ok else 0  # when the table was written, in ns
+        self.old: dict[str, tuple[tuple[int, ...], bytes]] = data["table"] if ok else {}
+        self.new: dict[str, tuple[tuple[int, ...], bytes]] = {}
+
+    def of(self, path: Path) -> bytes:
+        """Return the SHA-256 of a file's bytes (of its error when it cannot be read: the
+        build then reports that error)."""
+        name = os.fspath(path)
+        try:
+            info = os.stat(name)
+        except OSError as exc:
+            return hashlib.sha256(f"unreadable: {exc.errno}".encode()).digest()
+        stamp = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+        old = self.old.get(name)
+        if old is not None and old[0] == stamp \
+                and max(info.st_mtime_ns, info.st_ctime_ns) < self.written - self.RACY_NS:
+            digest = old[1]
+        else:
+            try:
+                digest = hashlib.sha256(path.read_bytes()).digest()
+            except OSError as exc:
+                return hashlib.sha256(f"unreadable: {exc.errno}".encode()).digest()
+        self.new[name] = (stamp, digest)
+        return digest
+
+    def save(self) -> None:
+        """Write the table of the files asked about in this build."""
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump({"written": time.time_ns(), "table": self.new}, handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)
 
 
 def key_of(*parts: object) -> str:

@@ -187,7 +187,7 @@ class _Labels:
         return self.print(i) == self.print(j) and self.key(i) == self.key(j)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 13)
 def _lexicon_decision(text: str) -> tuple[Label, str] | None:
     """Return (label, rule) when phrases and shapes decide a non-blank line alone.
 
