@@ -25,12 +25,15 @@ log = logging.getLogger("newsdigest")
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
 
-def _site_arguments(parser: argparse.ArgumentParser, base_url_help: str) -> None:
-    """Add the options naming a site's sources, output, settings and URL."""
-    parser.add_argument("--source", type=Path, default=Path("seeds"),
-                        help="folder of .txt dumps, .md items and .html pages (default: seeds)")
+def _site_arguments(parser: argparse.ArgumentParser, base_url_help: str,
+                    out_help: str = "output folder", source: bool = True) -> None:
+    """Add the options naming a site's sources (unless `source` is False), output, settings
+    and URL."""
+    if source:
+        parser.add_argument("--source", type=Path, default=Path("seeds"), help="folder of .txt "
+                            "dumps, .md items and .html pages (default: seeds)")
     parser.add_argument("--out", type=Path, default=Path("_site"),
-                        help="output folder (default: _site)")
+                        help=f"{out_help} (default: _site)")
     parser.add_argument("--config", type=Path, default=None,
                         help="site.toml (default: ./site.toml when it exists)")
     parser.add_argument("--base-url", default=None, help=base_url_help)
@@ -65,12 +68,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
 
     check = sub.add_parser("check", help="crawl a built site and validate every feed")
-    check.add_argument("--out", type=Path, default=Path("_site"),
-                       help="built site folder (default: _site)")
-    check.add_argument("--config", type=Path, default=None,
-                       help="site.toml (default: ./site.toml when it exists)")
-    check.add_argument("--base-url", default=None,
-                       help="the URL the site was built for, when it was built with --base-url")
+    _site_arguments(check, "the URL the site was built for, when it was built with --base-url",
+                    "built site folder", source=False)
     return parser
 
 

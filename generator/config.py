@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -81,6 +82,14 @@ def make_config(data: dict[str, Any], path: str = "site.toml",
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ConfigError(f'{path}: url "{url}" must be absolute, e.g. https://user.github.io/repo/')
     values["url"] = url if url.endswith("/") else url + "/"
+    cname = str(values.get("cname", "")).strip().lower()
+    host = (parts.hostname or "").lower()
+    if cname and not base_url and cname != host and cname.removeprefix("www.") != \
+            host.removeprefix("www."):
+        logging.getLogger("newsdigest").warning(
+            '%s: warning: cname "%s" is not the host of url "%s": GitHub Pages will serve the '
+            'site at https://%s/ while feeds and canonical links point to %s; set url = '
+            '"https://%s/" (or remove cname)', path, cname, values["url"], cname, host, cname)
     if values.get("feed_limit", 1) < 1:
         raise ConfigError(f"{path}: feed_limit must be at least 1")
     for key, zone in [("timezone", values.get("timezone", "UTC"))] + [

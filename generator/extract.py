@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import markdown
 import nh3
+from markdown.extensions.toc import TocExtension, slugify_unicode
 from slugify import slugify
 
 from generator.clean import clean_lines, is_caps_name, thin_warning
@@ -33,7 +34,21 @@ ALLOWED_TAGS = {"p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul
                 "strong", "em", "b", "i", "code", "pre", "a", "img", "figure", "figcaption",
                 "table", "thead", "tbody", "tr", "th", "td", "sup", "sub"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"},
-                      "th": {"align"}, "td": {"align"}}
+                      "th": {"align"}, "td": {"align"},
+                      **{f"h{n}": {"id"} for n in range(1, 7)}}  # ids from _heading_id
+PAGE_IDS = frozenset(["main"])  # ids the templates use; a heading never takes one
+
+
+def _no_page_id(tag: str, attribute: str, value: str) -> str | None:
+    """Drop an id written in raw HTML that the page's templates use (nh3 attribute filter)."""
+    return None if attribute == "id" and (value in PAGE_IDS or value.startswith("day-")) \
+        else value
+
+
+def _heading_id(text: str, separator: str) -> str:
+    """Give a Markdown heading an id that `#...` links can reach, as GitHub does ("tiêu-đề")."""
+    found = slugify_unicode(text, separator)
+    return f"h-{found}" if found in PAGE_IDS or found.startswith("day-") else found
 
 
 def safe_url(url: Any) -> str | None:
@@ -211,9 +226,11 @@ def _markdown_blocks(raw: RawDoc) -> tuple[str, tuple[Block, ...]]:
     lead_md = next((p for p in paragraphs if not p.startswith(("#", "!", "<", "|", "-", "*"))),
                    "")
     rest = text.replace(lead_md, "", 1) if lead_md else text
-    html = markdown.markdown(rest, extensions=["extra", "sane_lists"], output_format="html")
+    html = markdown.markdown(rest, output_format="html", extensions=[
+        "extra", "sane_lists", TocExtension(slugify=_heading_id)])
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                      url_schemes={"http", "https", "mailto"}, link_rel="noopener nofollow")
+                      url_schemes={"http", "https", "mailto"}, link_rel="noopener nofollow",
+                      attribute_filter=_no_page_id)
     lead = nh3.clean(markdown.markdown(lead_md), tags=set()) if lead_md else ""
     return lead.strip(), ((Block("html", clean),) if clean.strip() else ())
 

@@ -274,3 +274,16 @@ def test_language_key_is_not_mistaken_for_a_top_level_domain() -> None:
     config = make_config({"timezones": {"fr": "America/Toronto"}})
     # Documented order: by domain (".fr" -> Paris) first, then by language.
     assert config.zone_for("fr", "https://www.lemonde.fr/a") == ZoneInfo("Europe/Paris")
+
+
+def test_a_cname_other_than_the_url_host_is_warned_about(tmp_path: Path, caplog) -> None:
+    path = write_toml(tmp_path, 'url = "https://user.github.io/digest/"\n'
+                                'cname = "news.example.org"\n')
+    load_config(path)
+    assert f'{path}: warning: cname "news.example.org" is not the host of url' in caplog.text
+    assert 'set url = "https://news.example.org/"' in caplog.text
+    caplog.clear()
+    for url in ("https://news.example.org/", "https://www.news.example.org/"):
+        load_config(write_toml(tmp_path, f'url = "{url}"\ncname = "news.example.org"\n'))
+    load_config(path, base_url="http://127.0.0.1:8000/")  # serve's local address: no warning
+    assert caplog.text == ""

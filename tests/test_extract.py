@@ -157,3 +157,15 @@ def test_markdown_item_is_sanitised(config):
     assert "<script" not in block.text and "onerror" not in block.text
     assert "javascript:" not in block.text
     assert "<strong>bold</strong>" in block.text
+
+
+def test_markdown_headings_get_ids_that_links_reach(config):
+    md = ("---\ntitle: Note\ndate: 2024-01-02\n---\nFirst paragraph here.\n\n"
+          "See [below](#tiêu-đề-một) and [the other](#main-1).\n\n## Tiêu đề một\n\nText.\n\n"
+          "## Main\n\nMore.\n\n## Main\n\n<h3 id=\"main\" onclick=\"x()\">Raw</h3>\n")
+    [block] = extract(read_bytes(md.encode(), "n.md", "markdown"), config).blocks
+    assert '<h2 id="tiêu-đề-một">Tiêu đề một</h2>' in block.text
+    assert '<a href="#tiêu-đề-một" rel="noopener nofollow">below</a>' in block.text
+    # "main" is the page's own <main id="main">: a heading never takes it.
+    assert '<h2 id="h-main">Main</h2>' in block.text and '<h2 id="h-main_1">Main</h2>' in block.text
+    assert "onclick" not in block.text and "<h3>Raw</h3>" in block.text
