@@ -145,9 +145,7 @@ def process_input(data: bytes, shown: str, config: Config, images: dict[str, str
         reason = Problem(raw.path, 0, f"could not be cleaned ({type(exc).__name__}: {exc})",
                          "please report this with the file", severity="error")
         return Entry(None, "", (*raw.problems, reason))
-    fields = article_record(article)
-    del fields["url"]  # final only once slugs are settled across all articles; see with_url
-    record = json.dumps(fields, ensure_ascii=False)
+    record = _report_record(article)
     if not article.lead and not article.blocks:
         reason = Problem(raw.path, 0, "no article text found (every line is boilerplate)",
                          "check the file, or see its lines in the build report",
@@ -405,9 +403,12 @@ def _build(source: Path, out: Path, config: Config, site_dir: Path, workers: int
 def _record(cache: ArticleCache, key: str, article: Article) -> str:
     """Return an article's report record from the cache (made again from the article, without
     its lines, in the unlikely case the cache lost it since loading)."""
-    record = cache.record(key)
-    if record:
-        return record
+    return cache.record(key) or _report_record(article)
+
+
+def _report_record(article: Article) -> str:
+    """Return an article's JSON record for the build report, without its URL (final only once
+    slugs are settled across all articles; see with_url)."""
     fields = article_record(article)
     del fields["url"]
     return json.dumps(fields, ensure_ascii=False)

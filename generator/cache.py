@@ -155,6 +155,26 @@ class ArticleCache:
             self._db = None
 
 
+def _read_pickle(path: Path | None) -> Any:
+    """Return what a state file holds, or None when it is absent, damaged or outdated."""
+    if path is None:
+        return None
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+
+
+def _write_pickle(path: Path, data: object) -> None:
+    """Replace a state file atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with tmp.open("wb") as handle:
+        pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
 class FactsCache:
     """What learning measured of each input (`learn.Facts`), in one file, by entry key, and
     the last grouping of inputs into outlets with the key of what it was made from.
@@ -167,11 +187,7 @@ class FactsCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.changed = False
-        try:
-            with path.open("rb") as handle:
-                data = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            data = {}
+        data = _read_pickle(path)
         ok = isinstance(data, dict) and data.get("format") == self.FORMAT
         self.table: dict[str, Facts] = data["facts"] if ok else {}
         self.outlets: tuple[str, dict[str, str]] = data["outlets"] if ok else ("", {})
@@ -200,12 +216,8 @@ class FactsCache:
             self.changed = True
         if not self.changed:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump({"format": self.FORMAT, "facts": self.table, "outlets": self.outlets},
-                        handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)
+        _write_pickle(self.path, {"format": self.FORMAT, "facts": self.table,
+                                  "outlets": self.outlets})
         self.changed = False
 
 
@@ -221,13 +233,7 @@ class Digests:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path  # None: remember nothing
-        data: Any = None
-        try:
-            if path is not None:
-                with path.open("rb") as handle:
-                    data = pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass
+        data = _read_pickle(path)
         ok = isinstance(data, dict) and isinstance(data.get("table"), dict)
         self.written: int = data["written"] if ok else 0  # when the table was written, in ns
         self.old: dict[str, tuple[tuple[int, ...], bytes]] = data["table"] if ok else {}
@@ -240,7 +246,7 @@ class Digests:
         try:
             info = os.stat(name)
         except OSError as exc:
-            return hashlib.sha256(f"unreadable: {exc.errno}".encode()).digest()
+            return _unreadable(exc)
         stamp = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
         old = self.old.get(name)
         if old is not None and old[0] == stamp \
@@ -250,20 +256,19 @@ class Digests:
             try:
                 digest = hashlib.sha256(path.read_bytes()).digest()
             except OSError as exc:
-                return hashlib.sha256(f"unreadable: {exc.errno}".encode()).digest()
+                return _unreadable(exc)
         self.new[name] = (stamp, digest)
         return digest
 
     def save(self) -> None:
         """Write the table of the files asked about in this build."""
-        if self.path is None:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump({"written": time.time_ns(), "table": self.new}, handle,
-                        protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)
+        if self.path is not None:
+            _write_pickle(self.path, {"written": time.time_ns(), "table": self.new})
+
+
+def _unreadable(exc: OSError) -> bytes:
+    """The digest standing for an input that cannot be read (its worker reports why)."""
+    return hashlib.sha256(f"unreadable: {exc.errno}".encode()).digest()
 
 
 def key_of(*parts: object) -> str:
@@ -288,15 +293,9 @@ class Memo:
     def __init__(self, path: Path | None, published: Callable[[str, str], bool]) -> None:
         self.path = path
         self.published = published
-        self.known: dict[str, tuple[str, str]] = {}  # output path -> (key, digest)
-        if path is not None:
-            try:
-                with path.open("rb") as handle:
-                    data = pickle.load(handle)
-                if isinstance(data, dict):
-                    self.known = data
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-                pass
+        data = _read_pickle(path)
+        self.known: dict[str, tuple[str, str]] = data if isinstance(data, dict) else {}
+        # output path -> (key, digest)
         self.keys: dict[str, str] = {}  # output path -> key, for every file asked about
         self.kept: dict[str, str] = {}  # output path -> digest, for the files kept
 
@@ -314,13 +313,8 @@ class Memo:
         if self.path is None:
             return
         table = {p: (k, digests[p]) for p, k in self.keys.items() if p in digests}
-        if table == self.known:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)
+        if table != self.known:
+            _write_pickle(self.path, table)
 
 
 def no_memo() -> Memo:

@@ -84,8 +84,7 @@ def make_config(data: dict[str, Any], path: str = "site.toml",
     values["url"] = url if url.endswith("/") else url + "/"
     cname = str(values.get("cname", "")).strip().lower()
     host = (parts.hostname or "").lower()
-    if cname and not base_url and cname != host and cname.removeprefix("www.") != \
-            host.removeprefix("www."):
+    if cname and not base_url and cname.removeprefix("www.") != host.removeprefix("www."):
         logging.getLogger("newsdigest").warning(
             '%s: warning: cname "%s" is not the host of url "%s": GitHub Pages will serve the '
             'site at https://%s/ while feeds and canonical links point to %s; set url = '

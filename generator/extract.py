@@ -39,16 +39,20 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"},
 PAGE_IDS = frozenset(["main"])  # ids the templates use; a heading never takes one
 
 
+def _is_page_id(value: str) -> bool:
+    """Say whether the templates use an id: "main", or a day heading's "day-2024-11-12"."""
+    return value in PAGE_IDS or value.startswith("day-")
+
+
 def _no_page_id(tag: str, attribute: str, value: str) -> str | None:
     """Drop an id written in raw HTML that the page's templates use (nh3 attribute filter)."""
-    return None if attribute == "id" and (value in PAGE_IDS or value.startswith("day-")) \
-        else value
+    return None if attribute == "id" and _is_page_id(value) else value
 
 
 def _heading_id(text: str, separator: str) -> str:
     """Give a Markdown heading an id that `#...` links can reach, as GitHub does ("tiêu-đề")."""
     found = slugify_unicode(text, separator)
-    return f"h-{found}" if found in PAGE_IDS or found.startswith("day-") else found
+    return f"h-{found}" if _is_page_id(found) else found
 
 
 def safe_url(url: Any) -> str | None:

@@ -114,10 +114,10 @@ class Facts:
 
 def facts_of(raw: RawDoc) -> Facts:
     """Measure a dump once for learning."""
-    short = [line_key(t) for t in raw.lines if t.strip() and len(t.strip()) <= 80]
-    short = [k for k in short if k]
-    lines = {line_key(t): t.strip() for t in reversed(raw.lines)
-             if t.strip() and len(t.strip()) <= MAX_LINE_CHARS and not is_anchor(t.strip())}
+    texts = [t for t in map(str.strip, raw.lines) if t]
+    short = [k for k in (line_key(t) for t in texts if len(t) <= 80) if k]
+    lines = {line_key(t): t for t in reversed(texts)
+             if len(t) <= MAX_LINE_CHARS and not is_anchor(t)}
     lines.pop("", None)
     return Facts(raw.path, source_domain(raw), tuple(sorted(set(short[:SIGNATURE_LINES]))),
                  tuple(sorted(set(short[-SIGNATURE_LINES:]))), tuple(sorted(lines.items())))
