@@ -25,8 +25,10 @@ from generator.cache import (
     Entry,
     FactsCache,
     Memo,
+    Parts,
     entry_key,
     fingerprint,
+    load_entry,
     split_entry,
 )
 from generator.config import Config
@@ -42,7 +44,7 @@ from generator.learn import (
 from generator.models import Article, Problem
 from generator.read import find_inputs, kind_of, read_input, walk_files
 from generator.render import PageJob, make_env, render_article
-from generator.report import article_record, build_report
+from generator.report import article_record, write_report
 from generator.site import site_files
 from generator.write import (
     InterruptedAfterPublish,
@@ -53,7 +55,6 @@ from generator.write import (
     publish,
     published,
     state_dir,
-    write_beside,
 )
 
 log = logging.getLogger("newsdigest")
@@ -67,7 +68,7 @@ PARALLEL_MIN = 16  # fewer inputs per worker than this are cleaned in-process
 class BuildResult:
     """What a build made and what went wrong."""
 
-    articles: tuple[Article, ...]
+    articles: tuple[Article, ...]  # summaries: without body blocks (see cache.split_entry)
     rejected: tuple[Problem, ...]  # inputs left out, one problem each
     problems: tuple[Problem, ...]  # every warning and error, in input order
     stats: WriteStats | None
@@ -174,7 +175,7 @@ def _process(item: Item, config: Config, images: dict[str, str]) -> Entry:
     return process_input(data, shown, config, images, learned)
 
 
-def _work(item: Item) -> tuple[bytes, bytes]:
+def _work(item: Item) -> Parts:
     """Process one input in a worker; return the entry as the cache stores it (`split_entry`)."""
     return split_entry(_process(item, _WORKER["config"], _WORKER["images"]))
 
@@ -219,25 +220,28 @@ class Workers:
             self.pool = None
 
 
-_PAGES: dict[str, Any] = {}  # what forked page workers inherit: env, config, jobs, stage
+_PAGES: dict[str, Any] = {}  # what forked page workers inherit: env, config, jobs, stage, whole
 
 
 def _page_work(span: tuple[int, int]) -> list[tuple[str, str, bool]]:
-    env, config, jobs, stage = (_PAGES[k] for k in ("env", "config", "jobs", "stage"))
-    return [stage.put(path, render_article(env, config, article, feeds).encode("utf-8"))
+    env, config, jobs, stage, whole = (_PAGES[k] for k in ("env", "config", "jobs", "stage",
+                                                           "whole"))
+    return [stage.put(path, render_article(env, config, whole(article), feeds).encode("utf-8"))
             for path, article, feeds in jobs[span[0]:span[1]]]
 
 
 def write_pages(env: Environment, config: Config, jobs: list[PageJob], stage: Stage,
-                workers: int) -> list[tuple[str, str, bool]]:
-    """Render the article pages and stage the changed ones, in forked workers when many.
+                workers: int, whole: Callable[[Article], Article] = lambda a: a,
+                ) -> list[tuple[str, str, bool]]:
+    """Render the article pages and stage the changed ones, in forked workers when many;
+    `whole` gives the article of a summary (its body blocks read from the cache).
 
-    Workers inherit the articles by fork (nothing is pickled but index ranges and results).
+    Workers inherit the jobs by fork (nothing is pickled but index ranges and results).
     """
     if workers <= 1 or len(jobs) < 2 * PARALLEL_MIN or sys.platform != "linux":
-        return [stage.put(path, render_article(env, config, article, feeds).encode("utf-8"))
-                for path, article, feeds in jobs]
-    _PAGES.update(env=env, config=config, jobs=jobs, stage=stage)
+        return [stage.put(path, render_article(env, config, whole(article), feeds)
+                          .encode("utf-8")) for path, article, feeds in jobs]
+    _PAGES.update(env=env, config=config, jobs=jobs, stage=stage, whole=whole)
     step = max(1, min(64, len(jobs) // (4 * workers)))
     spans = [(i, min(len(jobs), i + step)) for i in range(0, len(jobs), step)]
     try:
@@ -250,7 +254,8 @@ def write_pages(env: Environment, config: Config, jobs: list[PageJob], stage: St
 
 @dataclass
 class Loaded:
-    """The articles of a build and what went wrong, in input order."""
+    """The articles of a build (as summaries: see `split_entry`) and what went wrong, in input
+    order."""
 
     articles: list[Article] = field(default_factory=list)
     rejected_lines: dict[str, list[Any]] = field(default_factory=dict)  # labelled lines, by path
@@ -330,14 +335,14 @@ def _load(loaded: Loaded, paths: list[Path], names: list[str], digests: list[byt
         if not cached[-1]:
             items.append((path, shown, learned.for_path(shown)))
     results = workers.map(_work, items)
+    summaries = cache.summaries() if len(items) < len(paths) else {}
     done = 0
     for path, name, key, hit in zip(paths, names, loaded.keys, cached, strict=True):
-        entry = cache.get(key) if hit else None
+        entry = load_entry(summaries.pop(key, None)) if hit else None
         if entry is None:  # not cached, or the cache entry became unreadable
-            blob, text = next(results) if not hit else _work((path, name,
-                                                               learned.for_path(name)))
-            entry = pickle.loads(blob)
-            cache.put_parts(blob, text, key=key)
+            parts = next(results) if not hit else _work((path, name, learned.for_path(name)))
+            entry = pickle.loads(parts[2])
+            cache.put_parts(parts, key=key)
             if not hit:
                 done += 1
                 if on_progress:
@@ -380,18 +385,24 @@ def _build(source: Path, out: Path, config: Config, site_dir: Path, workers: int
     env = make_env(site_dir)
     memo = Memo(state_dir(out) / "pages.pickle", published(out))
     page_jobs: list[PageJob] = []
+
+    def whole(article: Article) -> Article:
+        return replace(article, blocks=cache.blocks(loaded.key_of[article.path]))
     files = site_files(env, config, loaded.articles, site_dir, memo,
-                       lambda a: loaded.key_of[a.path], page_jobs)
+                       lambda a: loaded.key_of[a.path], page_jobs, whole)
     files.update(media_files(source, loaded.images))
     stage = Stage(out)
-    staged = write_pages(env, config, page_jobs, stage, workers)
+    staged = write_pages(env, config, page_jobs, stage, workers, whole)
     stats = publish(out, files, memo.kept, stage, staged)
     try:
         memo.save(stats.digests)
-        records = (with_url(_record(cache, loaded.key_of[a.path], a), a.url_path)
+        def record(article: Article, key: str) -> Callable[[], str]:
+            return lambda: with_url(_record(cache, key, article), article.url_path)
+        records = ((f"{loaded.key_of[a.path]} {a.url_path}", record(a, loaded.key_of[a.path]))
                    for a in sorted(loaded.articles, key=lambda a: a.path))
-        report = write_beside(out, REPORT_NAME, build_report(
-            records, loaded.rejected, loaded.problems, loaded.learned, loaded.rejected_lines))
+        report = write_report(out.parent / REPORT_NAME, state_dir(out) / "report.pickle",
+                              records, loaded.rejected, loaded.problems, loaded.learned,
+                              loaded.rejected_lines)
     except KeyboardInterrupt as exc:
         raise InterruptedAfterPublish from exc
     feeds = sum(1 for p in stats.digests if p.endswith(("feed.xml", "atom.xml", "feed.json")))

@@ -21,7 +21,7 @@ from typing import Any
 from generator import __version__
 from generator.config import Config
 from generator.learn import Facts
-from generator.models import Article, Problem
+from generator.models import Article, Block, Problem
 
 CODE_DIR = Path(__file__).parent
 
@@ -57,26 +57,50 @@ class Entry:
     problems: tuple[Problem, ...]  # found while reading and cleaning
 
 
-def split_entry(entry: Entry) -> tuple[bytes, bytes]:
-    """Return an entry pickled without its record, and the record as UTF-8."""
+Parts = tuple[bytes, bytes, bytes]  # an entry as stored: see split_entry
+
+
+def split_entry(entry: Entry) -> Parts:
+    """Return an entry pickled without its record, the record as UTF-8, and the entry's summary
+    pickled: its article without body blocks, which is all that index pages, feeds' metadata
+    and slugs need, so a build holds 10,000 summaries instead of 10,000 articles."""
+    article = entry.article
+    summary = replace(entry, record="", article=article and replace(article, blocks=()))
     return (pickle.dumps(replace(entry, record=""), protocol=pickle.HIGHEST_PROTOCOL),
-            entry.record.encode("utf-8"))
+            entry.record.encode("utf-8"),
+            pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def load_entry(blob: bytes | None) -> Entry | None:
+    """Unpickle a stored entry or summary; None when absent or unreadable."""
+    if blob is None:
+        return None
+    try:
+        entry = pickle.loads(blob)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
+            ValueError):
+        return None
+    return entry if isinstance(entry, Entry) else None
 
 
 class ArticleCache:
     """Entries in one SQLite file (a 10,000-article build would otherwise create as many small
     files, which costs more than cleaning them on some file systems). An entry's report record
-    is stored apart from its pickled article: a build loads every article but reads the records
-    only while writing the report. Writes are committed once, by `close`; a build cut off
+    and its summary are stored apart from its pickled article: a build loads every summary,
+    reads an article whole only to render its page or feed item, and reads the records only
+    while writing the report. Writes are committed once, by `close`; a build cut off
     before then loses only this build's new entries."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db: sqlite3.Connection | None = None
+        self._pid = os.getpid()  # the process that opened _db
+        self._readers: dict[int, sqlite3.Connection] = {}  # forked workers' own, by process id
         self._keys: set[str] | None = None
 
     def _conn(self) -> sqlite3.Connection:
         if self._db is None:  # opened on first use: after worker processes are forked
+            self._pid = os.getpid()
             self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
                 self._db = self._open()
@@ -88,8 +112,11 @@ class ArticleCache:
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, isolation_level="DEFERRED")
         db.execute("DROP TABLE IF EXISTS entries")  # 0.1.0: article and record in one blob
+        columns = [row[1] for row in db.execute("PRAGMA table_info(articles)")]
+        if columns and "summary" not in columns:  # 0.2.0: no summaries
+            db.execute("DROP TABLE articles")
         db.execute("CREATE TABLE IF NOT EXISTS articles "
-                   "(key TEXT PRIMARY KEY, entry BLOB, record BLOB)")
+                   "(key TEXT PRIMARY KEY, entry BLOB, record BLOB, summary BLOB)")
         self._keys = {row[0] for row in db.execute("SELECT key FROM articles")}
         return db
 
@@ -103,14 +130,27 @@ class ArticleCache:
         """Return the entry of a key without its record (see `record`), or None when absent or
         unreadable."""
         row = self._conn().execute("SELECT entry FROM articles WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return None
-        try:
-            entry = pickle.loads(row[0])
-        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
-                ValueError):
-            return None
-        return entry if isinstance(entry, Entry) else None
+        return None if row is None else load_entry(row[0])
+
+    def blocks(self, key: str) -> tuple[Block, ...]:
+        """Return the body blocks of a key's article (read from this process's own connection,
+        so forked page workers can call it)."""
+        if os.getpid() == self._pid:
+            entry = self.get(key)
+        else:  # a forked worker: the parent's connection must not be used (nor closed) here
+            reader = self._readers.get(os.getpid())
+            if reader is None:
+                reader = self._readers[os.getpid()] = sqlite3.connect(self.path)
+            row = reader.execute("SELECT entry FROM articles WHERE key = ?", (key,)).fetchone()
+            entry = None if row is None else load_entry(row[0])
+        if entry is None or entry.article is None:
+            raise LookupError(f"{self.path}: entry {key} is missing or damaged; delete "
+                              f"{self.path.parent} and build again")
+        return entry.article.blocks
+
+    def summaries(self) -> dict[str, bytes]:
+        """Return every entry's pickled summary (see `split_entry`) by key, in one query."""
+        return dict(self._conn().execute("SELECT key, summary FROM articles"))
 
     def record(self, key: str) -> str | None:
         """Return the report record of a key's entry ("" when it has none), None when absent."""
@@ -124,12 +164,12 @@ class ArticleCache:
 
     def put(self, key: str, entry: Entry) -> None:
         """Store an entry."""
-        self.put_parts(*split_entry(entry), key=key)
+        self.put_parts(split_entry(entry), key=key)
 
-    def put_parts(self, blob: bytes, record: bytes, *, key: str) -> None:
+    def put_parts(self, parts: Parts, *, key: str) -> None:
         """Store an entry split by `split_entry` (in a worker process)."""
-        self._conn().execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
-                             (key, blob, record))
+        self._conn().execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)",
+                             (key, *parts))
         assert self._keys is not None
         self._keys.add(key)
 
@@ -155,7 +195,7 @@ class ArticleCache:
             self._db = None
 
 
-def _read_pickle(path: Path | None) -> Any:
+def read_state(path: Path | None) -> Any:
     """Return what a state file holds, or None when it is absent, damaged or outdated."""
     if path is None:
         return None
@@ -166,7 +206,7 @@ def _read_pickle(path: Path | None) -> Any:
         return None
 
 
-def _write_pickle(path: Path, data: object) -> None:
+def write_state(path: Path, data: object) -> None:
     """Replace a state file atomically."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -187,7 +227,7 @@ class FactsCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.changed = False
-        data = _read_pickle(path)
+        data = read_state(path)
         ok = isinstance(data, dict) and data.get("format") == self.FORMAT
         self.table: dict[str, Facts] = data["facts"] if ok else {}
         self.outlets: tuple[str, dict[str, str]] = data["outlets"] if ok else ("", {})
@@ -216,7 +256,7 @@ class FactsCache:
             self.changed = True
         if not self.changed:
             return
-        _write_pickle(self.path, {"format": self.FORMAT, "facts": self.table,
+        write_state(self.path, {"format": self.FORMAT, "facts": self.table,
                                   "outlets": self.outlets})
         self.changed = False
 
@@ -233,7 +273,7 @@ class Digests:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path  # None: remember nothing
-        data = _read_pickle(path)
+        data = read_state(path)
         ok = isinstance(data, dict) and isinstance(data.get("table"), dict)
         self.written: int = data["written"] if ok else 0  # when the table was written, in ns
         self.old: dict[str, tuple[tuple[int, ...], bytes]] = data["table"] if ok else {}
@@ -263,7 +303,7 @@ class Digests:
     def save(self) -> None:
         """Write the table of the files asked about in this build."""
         if self.path is not None:
-            _write_pickle(self.path, {"written": time.time_ns(), "table": self.new})
+            write_state(self.path, {"written": time.time_ns(), "table": self.new})
 
 
 def _unreadable(exc: OSError) -> bytes:
@@ -293,7 +333,7 @@ class Memo:
     def __init__(self, path: Path | None, published: Callable[[str, str], bool]) -> None:
         self.path = path
         self.published = published
-        data = _read_pickle(path)
+        data = read_state(path)
         self.known: dict[str, tuple[str, str]] = data if isinstance(data, dict) else {}
         # output path -> (key, digest)
         self.keys: dict[str, str] = {}  # output path -> key, for every file asked about
@@ -314,7 +354,7 @@ class Memo:
             return
         table = {p: (k, digests[p]) for p, k in self.keys.items() if p in digests}
         if table != self.known:
-            _write_pickle(self.path, table)
+            write_state(self.path, table)
 
 
 def no_memo() -> Memo:

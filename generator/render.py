@@ -290,12 +290,14 @@ def article_jobs(env: Environment, config: Config, ordered: Sequence[Article],
 def render_site(env: Environment, config: Config, articles: Sequence[Article],
                 feeds: Sequence[FeedLink] = SITE_FEEDS, memo: Memo | None = None,
                 key: Callable[[Article], str] = lambda a: a.guid,
-                jobs: list[PageJob] | None = None) -> dict[str, str]:
+                jobs: list[PageJob] | None = None,
+                whole: Callable[[Article], Article] = lambda a: a) -> dict[str, str]:
     """Render every page of the site: {output path: html}. `feeds` are announced in heads.
 
     With a memo, pages whose inputs did not change since the last build are left out (the memo
     lists them as kept); `key` names an article's content (its cache key). Given a `jobs`
-    list, article pages are not rendered but listed there (for worker processes).
+    list, article pages are not rendered but listed there (for worker processes). `whole`
+    gives the article of a summary (see `cache.split_entry`) for its page.
     """
     ordered = newest_first(articles)
     pages = dict(index_pages(env, config, ordered, feeds, memo, key))
@@ -304,7 +306,7 @@ def render_site(env: Environment, config: Config, articles: Sequence[Article],
         jobs.extend(todo)
     else:
         for path, article, mine in todo:
-            pages[path] = render_article(env, config, article, mine)
+            pages[path] = render_article(env, config, whole(article), mine)
     not_found = Page("404.html")
     # 404.html is served for any missing path, at any depth: its links start at the site root.
     pages["404.html"] = env.get_template("404.html").render(

@@ -122,12 +122,14 @@ def pages_files(config: Config) -> dict[str, bytes]:
 def site_files(env: Environment, config: Config, articles: Sequence[Article],
                site_dir: Path, memo: Memo | None = None,
                key: Callable[[Article], str] = lambda a: a.guid,
-               jobs: list[PageJob] | None = None) -> dict[str, bytes]:
+               jobs: list[PageJob] | None = None,
+               whole: Callable[[Article], Article] = lambda a: a) -> dict[str, bytes]:
     """Return {output path: bytes} for pages, feeds and static files (not media).
 
     With a memo, pages and feeds whose inputs did not change since the last build are left
     out and listed in `memo.kept`; `key` names an article's content (its cache key). Given a
-    `jobs` list, article pages are listed there to be rendered by the caller.
+    `jobs` list, article pages are listed there to be rendered by the caller. When `articles`
+    are summaries (no body blocks), `whole` gives each one's article for feed items and pages.
     Raises generator.check.FeedError when a feed would be invalid; nothing is published then.
     """
     memo = memo or no_memo()
@@ -139,14 +141,14 @@ def site_files(env: Environment, config: Config, articles: Sequence[Article],
         FeedLink("feed.json", config.title, JSON_FEED_TYPE, label="JSON Feed"),
     ]
     pages = render_site(env, config, ordered, [*site_feeds, *(p.link for p in plans)], memo, key,
-                        jobs)
+                        jobs, whole)
     files = {path: html.encode("utf-8") for path, html in pages.items()}
 
     contents: dict[str, str] = {}  # rendered once, shared by every feed
 
     def content(article: Article) -> str:
         if article.guid not in contents:
-            contents[article.guid] = article_content(env, config, article)
+            contents[article.guid] = article_content(env, config, whole(article))
         return contents[article.guid]
 
     def categories(article: Article) -> list[str]:

@@ -257,17 +257,3 @@ def _deferred_interrupt() -> Iterator[None]:
     if caught:
         logging.getLogger("newsdigest").warning(
             "interrupted during the final step; it was finished, the new site is published")
-
-
-def write_beside(out: Path, name: str, data: bytes | Iterable[str]) -> Path:
-    """Write a file next to the output folder (the build report), atomically; `data` is bytes
-    or pieces of UTF-8 text, written as they come."""
-    dest = out.parent / name
-    tmp = dest.with_name(dest.name + ".tmp")
-    if isinstance(data, bytes):
-        tmp.write_bytes(data)
-    else:
-        with tmp.open("w", encoding="utf-8", newline="") as handle:
-            handle.writelines(data)
-    os.replace(tmp, dest)
-    return dest

@@ -107,7 +107,7 @@ def test_ctrl_c_after_publish_says_the_new_site_is_out(tmp_path, monkeypatch, ca
     def stop(*_args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module, "build_report", stop)
+    monkeypatch.setattr(build_module, "write_report", stop)
     assert cli.main(["build", "-q"]) == 130
     assert "after the new site was published" in caplog.text
     assert "previous site is left" not in caplog.text

@@ -16,7 +16,6 @@ from generator.write import (
     finish_pending,
     publish,
     state_dir,
-    write_beside,
 )
 
 OLD_SITE = {
@@ -336,18 +335,3 @@ def test_finish_pending_on_a_folder_never_built(tmp_path: Path) -> None:
     assert not out.exists()
 
 
-# --- write_beside -----------------------------------------------------------------------------
-
-
-def test_write_beside_writes_next_to_the_output_folder(tmp_path: Path) -> None:
-    out = tmp_path / "_site"
-    publish(out, {"index.html": b"i"})
-    dest = write_beside(out, "build-report.json", b'{"ok": true}')
-    assert dest == tmp_path / "build-report.json"
-    assert dest.read_bytes() == b'{"ok": true}'
-    assert tree(out) == {"index.html": b"i"}
-    write_beside(out, "build-report.json", b"{}")
-    assert dest.read_bytes() == b"{}"
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        CACHE_DIR, "_site", "build-report.json"
-    ]
