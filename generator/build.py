@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
 import logging
@@ -9,6 +10,7 @@ import multiprocessing
 import os
 import pickle
 import shutil
+import signal
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -26,20 +28,24 @@ from generator.cache import (
     FactsCache,
     Memo,
     Parts,
+    Summaries,
     entry_key,
     fingerprint,
-    load_entry,
+    loads,
     split_entry,
+    summary_of,
 )
 from generator.config import Config
 from generator.extract import extract
 from generator.learn import (
+    MIN_FILES,
     Facts,
     Learned,
     facts_of,
     learn_from_facts,
+    learn_outlet,
+    learned_of,
     outlets_of,
-    signatures_key,
 )
 from generator.models import Article, Problem
 from generator.read import find_inputs, kind_of, read_input, walk_files
@@ -158,8 +164,24 @@ def process_input(data: bytes, shown: str, config: Config, images: dict[str, str
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(config: Config, images: dict[str, str]) -> None:
+def _init_worker(config: Config, images: dict[str, str], parent: int | None = None) -> None:
+    if parent is not None:
+        die_with_parent(parent)
     _WORKER.update(config=config, images=images)
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this worker process end when the build that started it is killed (else, blocked
+    on its task queue, it would sleep forever). Linux only; elsewhere a no-op."""
+    if sys.platform != "linux":
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # no prctl here: nothing to do
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 Item = tuple[Path, str, "Learned | None"]  # input file, its name, what was learned for it
@@ -210,7 +232,7 @@ class Workers:
             context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
                                             initializer=_init_worker,
-                                            initargs=(self.config, self.images))
+                                            initargs=(self.config, self.images, os.getpid()))
         chunk = max(1, min(64, len(items) // (4 * self.jobs)))
         return self.pool.map(fn, items, chunksize=chunk)
 
@@ -245,7 +267,8 @@ def write_pages(env: Environment, config: Config, jobs: list[PageJob], stage: St
     step = max(1, min(64, len(jobs) // (4 * workers)))
     spans = [(i, min(len(jobs), i + step)) for i in range(0, len(jobs), step)]
     try:
-        with ProcessPoolExecutor(max_workers=workers,
+        with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
+                                 initargs=(os.getpid(),),
                                  mp_context=multiprocessing.get_context("fork")) as pool:
             return [result for part in pool.map(_page_work, spans) for result in part]
     finally:
@@ -272,29 +295,65 @@ class Loaded:
 def learn_inputs(names: list[str], digests: list[bytes], paths: list[Path], code: str,
                  cache: FactsCache | None, workers: Workers) -> Learned:
     """Learn the outlets' boilerplate from every text input, measuring only uncached ones
-    (found by the hash of their bytes)."""
+    (found by the hash of their bytes), and learning again only for outlets whose members
+    changed."""
     keys = {name: entry_key(code, name, digest)
             for name, digest in zip(names, digests, strict=True) if kind_of(name) == "text"}
-    found = {name: cache.get(key) if cache else None for name, key in keys.items()}
-    todo = [(path, name) for path, name in zip(paths, names, strict=True)
-            if name in keys and found[name] is None]
-    for (_, name), facts in zip(todo, workers.map(_facts_work, todo), strict=True):
-        found[name] = facts
-        if cache is not None and facts is not None:
-            cache.put(keys[name], facts)
-    measured = [f for f in found.values() if f is not None]
     if cache is None:
-        return learn_from_facts(measured)
-    grouped = signatures_key(measured)
-    outlet_of = cache.grouping(grouped) or outlets_of(measured)
-    cache.put_grouping(grouped, outlet_of)
-    cache.save(keys.values())
-    return learn_from_facts(measured, outlet_of=outlet_of)
+        todo = [(path, name) for path, name in zip(paths, names, strict=True) if name in keys]
+        return learn_from_facts([f for f in workers.map(_facts_work, todo) if f is not None])
+    signatures = cache.signatures()
+    todo = [(path, name) for path, name in zip(paths, names, strict=True)
+            if name in keys and keys[name] not in signatures]
+    measured: dict[str, Facts] = {}
+    for (_, name), facts in zip(todo, workers.map(_facts_work, todo), strict=True):
+        if facts is not None:  # unreadable: cleaning reports it
+            measured[name] = facts
+            signatures[keys[name]] = cache.put(keys[name], facts)
+    present = [name for name in keys if keys[name] in signatures]
+    path_of = dict(zip(names, paths, strict=True))
+
+    def facts_for(name: str, lines: bool) -> Facts:
+        """An input's Facts: measured now, else stored (without lines unless asked), else
+        measured again (the stored ones proved unreadable)."""
+        found = measured.get(name)
+        if found is None:
+            stored = loads(signatures[keys[name]])
+            got = cache.lines(keys[name]) if lines else ()
+            if isinstance(stored, Facts) and got is not None:
+                return replace(stored, lines=got)
+            found = measured[name] = _facts_work((path_of[name], name)) or \
+                Facts(name, None, (), (), ())
+        return found
+
+    grouped = hashlib.blake2b(digest_size=16)
+    for name in present:
+        grouped.update(signatures[keys[name]])
+    outlet_of = cache.recall("grouping " + grouped.hexdigest())
+    if not isinstance(outlet_of, dict) or not set(present) <= outlet_of.keys():
+        outlet_of = outlets_of([facts_for(name, False) for name in present])
+        cache.remember("grouping " + grouped.hexdigest(), outlet_of)
+    members: dict[str, list[str]] = defaultdict(list)
+    for name in present:
+        members[outlet_of[name]].append(name)
+    tables = []
+    for outlet, group in sorted(members.items()):
+        if len(group) < MIN_FILES:
+            continue
+        memo = "outlet " + entry_key(code, outlet, "\0".join(keys[n] for n in group).encode())
+        table = cache.recall(memo)
+        if not isinstance(table, tuple):
+            table = learn_outlet(outlet, [facts_for(name, True) for name in group])
+            cache.remember(memo, table)
+        tables.append(table)
+    cache.close(keys.values())
+    return learned_of(tables)
 
 
 def load_articles(source: Path, config: Config, cache: ArticleCache,
                   jobs: int = 1, on_progress: Callable[[int, int], None] | None = None,
-                  facts: FactsCache | None = None, known: Digests | None = None) -> Loaded:
+                  facts: FactsCache | None = None, known: Digests | None = None,
+                  summaries: Summaries | None = None) -> Loaded:
     """Read, clean and extract every input, from the cache when it has them.
 
     Inputs stream through: only their hashes, the articles and the cache keys stay in memory.
@@ -312,14 +371,15 @@ def load_articles(source: Path, config: Config, cache: ArticleCache,
     workers = Workers(jobs, config, images)
     try:
         return _load(loaded, paths, names, digests, code, images, cache, workers, on_progress,
-                     facts)
+                     facts, summaries or Summaries(None))
     finally:
         workers.close()
 
 
 def _load(loaded: Loaded, paths: list[Path], names: list[str], digests: list[bytes], code: str,
           images: dict[str, str], cache: ArticleCache, workers: Workers,
-          on_progress: Callable[[int, int], None] | None, facts: FactsCache | None) -> Loaded:
+          on_progress: Callable[[int, int], None] | None, facts: FactsCache | None,
+          summaries: Summaries) -> Loaded:
     learned = learn_inputs(names, digests, paths, code, facts, workers)
     del facts
     loaded.learned = learned.report()
@@ -327,18 +387,20 @@ def _load(loaded: Loaded, paths: list[Path], names: list[str], digests: list[byt
     items: list[Item] = []
     for path, shown, digest in zip(paths, names, digests, strict=True):
         mine = learned.by_path.get(shown)
-        key = entry_key(code, shown, digest + repr(sorted(
-            (k, v.rule) for k, v in mine.items())).encode() if mine else digest)
+        key = entry_key(code, shown, digest + "\0".join(
+            [next(iter(mine.values())).rule, *sorted(mine)]).encode() if mine else digest)
         loaded.keys.append(key)
         loaded.key_of[shown] = key
         cached.append(cache.has(key))
         if not cached[-1]:
             items.append((path, shown, learned.for_path(shown)))
     results = workers.map(_work, items)
-    summaries = cache.summaries() if len(items) < len(paths) else {}
     done = 0
     for path, name, key, hit in zip(paths, names, loaded.keys, cached, strict=True):
-        entry = load_entry(summaries.pop(key, None)) if hit else None
+        entry = summaries.get(key) if hit else None
+        if entry is None and hit:  # not summarised (its summary file was lost)
+            entry = cache.get(key)
+            entry = entry and summary_of(entry)
         if entry is None:  # not cached, or the cache entry became unreadable
             parts = next(results) if not hit else _work((path, name, learned.for_path(name)))
             entry = pickle.loads(parts[2])
@@ -347,6 +409,7 @@ def _load(loaded: Loaded, paths: list[Path], names: list[str], digests: list[byt
                 done += 1
                 if on_progress:
                     on_progress(done, len(items))
+        summaries.put(key, entry)
         loaded.problems += entry.problems
         if entry.article is None:
             loaded.rejected.append(next(p for p in reversed(entry.problems)
@@ -355,6 +418,7 @@ def _load(loaded: Loaded, paths: list[Path], names: list[str], digests: list[byt
                 loaded.rejected_lines[name] = json.loads(record)["lines"]
         else:
             loaded.articles.append(entry.article)
+    summaries.save()
     loaded.cleaned = len(items)
     loaded.articles = assign_slugs(loaded.articles)
     return loaded
@@ -367,6 +431,7 @@ def build(source: Path, out: Path, config: Config, site_dir: Path, jobs: int | N
                        Path.cwd(), *repo_roots(source, site_dir)])
     finish_pending(out)
     shutil.rmtree(state_dir(out) / "articles", ignore_errors=True)  # 0.1.0's one file an entry
+    (state_dir(out) / "learned.pickle").unlink(missing_ok=True)  # 0.2.0's facts
     cache = ArticleCache(state_dir(out) / "articles.sqlite")
     try:
         return _build(source, out, config, site_dir, jobs or os.cpu_count() or 1, cache,
@@ -378,8 +443,9 @@ def build(source: Path, out: Path, config: Config, site_dir: Path, jobs: int | N
 def _build(source: Path, out: Path, config: Config, site_dir: Path, workers: int,
            cache: ArticleCache, on_progress: Callable[[int, int], None] | None) -> BuildResult:
     loaded = load_articles(source, config, cache, workers, on_progress,
-                           FactsCache(state_dir(out) / "learned.pickle"),
-                           Digests(state_dir(out) / "inputs.pickle"))
+                           FactsCache(state_dir(out) / "learned.sqlite"),
+                           Digests(state_dir(out) / "inputs.pickle"),
+                           Summaries(state_dir(out) / "summaries.pickle"))
     cache.prune(loaded.keys)
     cache.commit()
     env = make_env(site_dir)

@@ -60,35 +60,33 @@ class Entry:
 Parts = tuple[bytes, bytes, bytes]  # an entry as stored: see split_entry
 
 
-def split_entry(entry: Entry) -> Parts:
-    """Return an entry pickled without its record, the record as UTF-8, and the entry's summary
-    pickled: its article without body blocks, which is all that index pages, feeds' metadata
-    and slugs need, so a build holds 10,000 summaries instead of 10,000 articles."""
+def summary_of(entry: Entry) -> Entry:
+    """Return an entry without its record and its article's body blocks: all that index
+    pages, feeds' metadata and slugs need, so a build holds 10,000 summaries, not articles."""
     article = entry.article
-    summary = replace(entry, record="", article=article and replace(article, blocks=()))
+    return replace(entry, record="", article=article and replace(article, blocks=()))
+
+
+def split_entry(entry: Entry) -> Parts:
+    """Return an entry pickled without its record, the record as UTF-8, and its summary
+    pickled (for the building process, which needs no more)."""
     return (pickle.dumps(replace(entry, record=""), protocol=pickle.HIGHEST_PROTOCOL),
             entry.record.encode("utf-8"),
-            pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL))
+            pickle.dumps(summary_of(entry), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def load_entry(blob: bytes | None) -> Entry | None:
     """Unpickle a stored entry or summary; None when absent or unreadable."""
-    if blob is None:
-        return None
-    try:
-        entry = pickle.loads(blob)
-    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
-            ValueError):
-        return None
+    entry = loads(blob)
     return entry if isinstance(entry, Entry) else None
 
 
 class ArticleCache:
     """Entries in one SQLite file (a 10,000-article build would otherwise create as many small
     files, which costs more than cleaning them on some file systems). An entry's report record
-    and its summary are stored apart from its pickled article: a build loads every summary,
-    reads an article whole only to render its page or feed item, and reads the records only
-    while writing the report. Writes are committed once, by `close`; a build cut off
+    is stored apart from its pickled article: a build reads an article only to render its
+    page or feed item (`Summaries` holds the rest), and a record only when the report lacks
+    it. Writes are committed once, by `close`; a build cut off
     before then loses only this build's new entries."""
 
     def __init__(self, path: Path) -> None:
@@ -113,10 +111,10 @@ class ArticleCache:
         db = sqlite3.connect(self.path, isolation_level="DEFERRED")
         db.execute("DROP TABLE IF EXISTS entries")  # 0.1.0: article and record in one blob
         columns = [row[1] for row in db.execute("PRAGMA table_info(articles)")]
-        if columns and "summary" not in columns:  # 0.2.0: no summaries
+        if columns and columns != ["key", "entry", "record"]:  # another version's layout
             db.execute("DROP TABLE articles")
         db.execute("CREATE TABLE IF NOT EXISTS articles "
-                   "(key TEXT PRIMARY KEY, entry BLOB, record BLOB, summary BLOB)")
+                   "(key TEXT PRIMARY KEY, entry BLOB, record BLOB)")
         self._keys = {row[0] for row in db.execute("SELECT key FROM articles")}
         return db
 
@@ -148,10 +146,6 @@ class ArticleCache:
                               f"{self.path.parent} and build again")
         return entry.article.blocks
 
-    def summaries(self) -> dict[str, bytes]:
-        """Return every entry's pickled summary (see `split_entry`) by key, in one query."""
-        return dict(self._conn().execute("SELECT key, summary FROM articles"))
-
     def record(self, key: str) -> str | None:
         """Return the report record of a key's entry ("" when it has none), None when absent."""
         row = self._conn().execute("SELECT record FROM articles WHERE key = ?", (key,)).fetchone()
@@ -168,8 +162,8 @@ class ArticleCache:
 
     def put_parts(self, parts: Parts, *, key: str) -> None:
         """Store an entry split by `split_entry` (in a worker process)."""
-        self._conn().execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)",
-                             (key, *parts))
+        self._conn().execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
+                             (key, parts[0], parts[1]))
         assert self._keys is not None
         self._keys.add(key)
 
@@ -215,50 +209,108 @@ def write_state(path: Path, data: object) -> None:
     os.replace(tmp, path)
 
 
+class Summaries:
+    """Every article's summary (`summary_of`) by cache key, in one state file: unpickled at
+    once, this costs a third of reading 10,000 summaries one by one from the article cache."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path  # None: remember nothing
+        data = read_state(path)
+        self.old: dict[str, Entry] = data if isinstance(data, dict) else {}
+        self.new: dict[str, Entry] = {}
+        self.changed = False
+
+    def get(self, key: str) -> Entry | None:
+        """Return the summary of a key, or None."""
+        entry = self.old.get(key)
+        return entry if isinstance(entry, Entry) else None
+
+    def put(self, key: str, summary: Entry) -> None:
+        """Keep a key's summary for the next build."""
+        self.new[key] = summary
+        self.changed = self.changed or self.old.get(key) is not summary
+
+    def save(self) -> None:
+        """Write the summaries put in this build, when they differ from the last build's."""
+        if self.path is not None and (self.changed or self.new.keys() != self.old.keys()):
+            write_state(self.path, self.new)
+
+
 class FactsCache:
-    """What learning measured of each input (`learn.Facts`), in one file, by entry key, and
-    the last grouping of inputs into outlets with the key of what it was made from.
+    """What learning measured of each input (`learn.Facts`) by entry key, and what learning
+    made of it: the grouping into outlets and each outlet's learned lines, each under a key of
+    what it was made from. One SQLite file beside the article cache.
 
-    Learning looks at every input on every build; this spares decoding the unchanged ones.
+    A Facts is stored as its signature (domain, top and foot lines: all that grouping needs)
+    apart from its lines, so a build reads every input's signature but the lines only of the
+    outlets whose members changed.
     """
-
-    FORMAT = 2
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.changed = False
-        data = read_state(path)
-        ok = isinstance(data, dict) and data.get("format") == self.FORMAT
-        self.table: dict[str, Facts] = data["facts"] if ok else {}
-        self.outlets: tuple[str, dict[str, str]] = data["outlets"] if ok else ("", {})
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.db = self._open()
+        except sqlite3.DatabaseError:  # not a database (damaged): start afresh
+            path.unlink(missing_ok=True)
+            self.db = self._open()
+        self.used: set[str] = set()  # memo names asked for in this build
 
-    def get(self, key: str) -> Facts | None:
-        return self.table.get(key)
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, isolation_level="DEFERRED")
+        db.execute("CREATE TABLE IF NOT EXISTS facts "
+                   "(key TEXT PRIMARY KEY, signature BLOB, lines BLOB)")
+        db.execute("CREATE TABLE IF NOT EXISTS memo (name TEXT PRIMARY KEY, value BLOB)")
+        return db
 
-    def put(self, key: str, facts: Facts) -> None:
-        self.table[key] = facts
-        self.changed = True
+    def signatures(self) -> dict[str, bytes]:
+        """Return the pickled signature (a Facts without lines) of every stored key."""
+        return dict(self.db.execute("SELECT key, signature FROM facts"))
 
-    def grouping(self, key: str) -> dict[str, str] | None:
-        """Return the outlets found last time if they were made from `key`, else None."""
-        return self.outlets[1] if self.outlets[0] == key else None
+    def lines(self, key: str) -> tuple[tuple[str, str], ...] | None:
+        """Return the lines of a key's Facts, None when absent or unreadable."""
+        row = self.db.execute("SELECT lines FROM facts WHERE key = ?", (key,)).fetchone()
+        value = loads(row[0]) if row else None
+        return value if isinstance(value, tuple) else None
 
-    def put_grouping(self, key: str, outlet_of: dict[str, str]) -> None:
-        if self.outlets[0] != key:
-            self.outlets = (key, outlet_of)
-            self.changed = True
+    def put(self, key: str, facts: Facts) -> bytes:
+        """Store an input's Facts; return its pickled signature."""
+        signature = pickle.dumps(replace(facts, lines=()), protocol=pickle.HIGHEST_PROTOCOL)
+        self.db.execute("INSERT OR REPLACE INTO facts VALUES (?, ?, ?)", (key, signature,
+                        pickle.dumps(facts.lines, protocol=pickle.HIGHEST_PROTOCOL)))
+        return signature
 
-    def save(self, keep: Iterable[str]) -> None:
-        """Write the table, keeping only the keys in `keep`, when anything changed."""
+    def recall(self, name: str) -> Any:
+        """Return what was remembered under a name (None if nothing), and keep it."""
+        self.used.add(name)
+        row = self.db.execute("SELECT value FROM memo WHERE name = ?", (name,)).fetchone()
+        return loads(row[0]) if row else None
+
+    def remember(self, name: str, value: object) -> None:
+        self.used.add(name)
+        self.db.execute("INSERT OR REPLACE INTO memo VALUES (?, ?)",
+                        (name, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+
+    def close(self, keep: Iterable[str]) -> None:
+        """Forget the Facts of keys not in `keep` and what was not recalled; commit; close."""
         wanted = set(keep)
-        if wanted != self.table.keys():
-            self.table = {k: v for k, v in self.table.items() if k in wanted}
-            self.changed = True
-        if not self.changed:
-            return
-        write_state(self.path, {"format": self.FORMAT, "facts": self.table,
-                                  "outlets": self.outlets})
-        self.changed = False
+        gone = [(k,) for (k,) in self.db.execute("SELECT key FROM facts") if k not in wanted]
+        self.db.executemany("DELETE FROM facts WHERE key = ?", gone)
+        old = [(n,) for (n,) in self.db.execute("SELECT name FROM memo") if n not in self.used]
+        self.db.executemany("DELETE FROM memo WHERE name = ?", old)
+        self.db.commit()
+        self.db.close()
+
+
+def loads(blob: object) -> Any:
+    """Unpickle a stored value; None when it is not readable."""
+    if not isinstance(blob, bytes):
+        return None
+    try:
+        return pickle.loads(blob)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
+            ValueError):
+        return None
 
 
 class Digests:

@@ -11,7 +11,6 @@ nothing is read or written.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -169,12 +168,32 @@ def learn_boilerplate(docs: Iterable[RawDoc], min_files: int = MIN_FILES) -> Lea
     return learn_from_facts([facts_of(d) for d in docs if d.kind == "text"], min_files)
 
 
-def signatures_key(facts: Sequence[Facts]) -> str:
-    """Hash what grouping dumps into outlets depends on, to reuse a grouping made before."""
-    digest = hashlib.blake2b(digest_size=16)
-    for f in facts:
-        digest.update(repr((f.path, f.domain, f.top, f.foot)).encode())
-    return digest.hexdigest()
+OutletLines = tuple[tuple[str, LearnedLine], ...]  # what one outlet learned: (line key, line)
+
+
+def learn_outlet(outlet: str, group: Sequence[Facts],
+                 min_files: int = MIN_FILES) -> OutletLines:
+    """Learn the lines that recur in at least min_files of one outlet's dumps."""
+    if len(group) < min_files:
+        return ()
+    files_of: dict[str, list[str]] = defaultdict(list)
+    first_text: dict[str, str] = {}
+    for f in group:
+        for key, text in f.lines:
+            files_of[key].append(f.path)
+            first_text.setdefault(key, text)
+    return tuple((key, LearnedLine(first_text[key], outlet, tuple(sorted(paths))))
+                 for key, paths in files_of.items() if len(paths) >= min_files)
+
+
+def learned_of(tables: Iterable[OutletLines]) -> Learned:
+    """Put the outlets' learned lines together, by dump path."""
+    by_path: dict[str, dict[str, LearnedLine]] = {}
+    for table in tables:
+        for key, line in table:
+            for path in line.files:
+                by_path.setdefault(path, {})[key] = line
+    return Learned(by_path)
 
 
 def learn_from_facts(facts: Sequence[Facts], min_files: int = MIN_FILES,
@@ -185,19 +204,5 @@ def learn_from_facts(facts: Sequence[Facts], min_files: int = MIN_FILES,
     members: dict[str, list[Facts]] = defaultdict(list)
     for f in facts:
         members[outlet_of[f.path]].append(f)
-    by_path: dict[str, dict[str, LearnedLine]] = {}
-    for outlet, group in sorted(members.items()):
-        if len(group) < min_files:
-            continue
-        files_of: dict[str, list[str]] = defaultdict(list)
-        first_text: dict[str, str] = {}
-        for f in group:
-            for key, text in f.lines:
-                files_of[key].append(f.path)
-                first_text.setdefault(key, text)
-        for key, paths in files_of.items():
-            if len(paths) >= min_files:
-                line = LearnedLine(first_text[key], outlet, tuple(sorted(paths)))
-                for path in paths:
-                    by_path.setdefault(path, {})[key] = line
-    return Learned(by_path)
+    return learned_of(learn_outlet(outlet, group, min_files)
+                      for outlet, group in sorted(members.items()))

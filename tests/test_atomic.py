@@ -36,6 +36,18 @@ def run_build(root: Path) -> subprocess.Popen[bytes]:
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def builds_running_in(root: Path) -> list[int]:
+    """The processes (a build and its workers) whose working folder is root (Linux)."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if os.readlink(f"/proc/{pid}/cwd") == str(root):
+                found.append(int(pid))
+        except OSError:
+            continue
+    return found
+
+
 def test_killed_builds_never_leave_a_mix(tmp_path):
     make_site(tmp_path)
     (tmp_path / "site.toml").write_text('title = "Old title"\n', encoding="utf-8")
@@ -74,6 +86,11 @@ def test_killed_builds_never_leave_a_mix(tmp_path):
         assert run_build(tmp_path).wait() == 0 and tree(out) == old
     assert "old" in outcomes  # most kills land before the final step
     assert not any(p.name.endswith(".tmp") for p in out.rglob("*"))
+    if sys.platform == "linux":  # a killed build's workers end with it
+        deadline = time.monotonic() + 10
+        while (left := builds_running_in(tmp_path)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not left
 
 
 def test_interrupt_is_reported_and_leaves_the_old_site(tmp_path):
