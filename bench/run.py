@@ -16,6 +16,7 @@ Installs nothing: a peer that is not on PATH is skipped with a note. Standard li
 from __future__ import annotations
 
 import argparse
+import compileall
 import hashlib
 import io
 import json
@@ -106,6 +107,9 @@ def snapshot(out: Path, reuse: bool = False) -> tuple[Path, str]:
         for name in ("generator", "templates", "static"):
             shutil.copytree(REPO / name, folder / name,
                             ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        # Byte-compiled as pip installs it (PYTHONDONTWRITEBYTECODE would else make every
+        # build compile the package again, as an installed peer never does).
+        compileall.compile_dir(folder / "generator", quiet=1)
     digest = hashlib.sha256()
     for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix != ".pyc"):
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())

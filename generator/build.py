@@ -48,7 +48,7 @@ from generator.learn import (
     outlets_of,
 )
 from generator.models import Article, Problem
-from generator.read import find_inputs, kind_of, read_input, walk_files
+from generator.read import input_files, kind_of, read_input, walk_files
 from generator.render import PageJob, make_env, render_article
 from generator.report import article_record, write_report
 from generator.site import site_files
@@ -122,7 +122,7 @@ def assign_slugs(articles: list[Article]) -> list[Article]:
         for i, article in enumerate(group):
             suffix = hashlib.sha1(article.guid.encode()).hexdigest()[:6]
             unique = slug if i == 0 and article.slug else f"{slug}-{suffix}"
-            result.append(replace(article, slug=unique))
+            result.append(article if unique == article.slug else replace(article, slug=unique))
     return sorted(result, key=lambda a: a.path)
 
 
@@ -363,8 +363,9 @@ def load_articles(source: Path, config: Config, cache: ArticleCache,
     code = fingerprint(config, repr(sorted(images.items())))
     base = source.resolve()
     loaded = Loaded(images=images)
-    paths = find_inputs(source, files)
-    names = [f"{base.name}/{p.relative_to(source).as_posix()}" for p in paths]  # "seeds/x.txt"
+    inputs = input_files(source, files)
+    paths = [path for _, path in inputs]
+    names = [f"{base.name}/{rel}" for rel, _ in inputs]  # "seeds/x.txt"
     known = known or Digests(None)
     digests = [known.of(p) for p in paths]
     known.save()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import codecs
 import os
+import posixpath
 import re
 import tomllib
 import unicodedata
 from collections.abc import Iterator
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -41,29 +42,40 @@ def walk_files(source: Path) -> list[tuple[str, Path]]:
     by the former. Symlinked folders are followed, each real folder once."""
     found: list[tuple[str, Path]] = []
     seen: set[tuple[int, int]] = set()
-    for top, dirs, files in os.walk(source, followlinks=True):
-        info = os.stat(top)
-        if (info.st_dev, info.st_ino) in seen:
-            dirs.clear()
-            continue
-        seen.add((info.st_dev, info.st_ino))
-        folder = Path(top)
-        rel = folder.relative_to(source).as_posix()
-        prefix = "" if rel == "." else rel + "/"
-        for name in files:
-            path = folder / name
-            if path.is_file():
-                found.append((prefix + name, path))
+
+    def walk(folder: str, prefix: str) -> None:
+        try:
+            info = os.stat(folder)
+            if (info.st_dev, info.st_ino) in seen:
+                return
+            seen.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:  # unreadable or gone: as os.walk, skipped
+            return
+        for entry in entries:  # is_dir and is_file stat only symlinks: the type is listed
+            if entry.is_dir():
+                walk(entry.path, prefix + entry.name + "/")
+            elif entry.is_file():
+                found.append((prefix + entry.name, Path(entry.path)))
+
+    walk(os.fspath(source), "")
     found.sort(key=lambda item: item[0])
     return found
 
 
-def find_inputs(source: Path, files: list[tuple[str, Path]] | None = None) -> list[Path]:
-    """Return the input files below a folder, sorted, hidden files and folders skipped;
-    `files` is the folder's `walk_files` when already made."""
-    return [path for rel, path in (walk_files(source) if files is None else files)
-            if PurePath(rel).suffix.lower() in INPUT_SUFFIXES
+def input_files(source: Path, files: list[tuple[str, Path]] | None = None,
+                ) -> list[tuple[str, Path]]:
+    """Return the input files below a folder as `walk_files` does, hidden files and folders
+    skipped; `files` is the folder's `walk_files` when already made."""
+    return [(rel, path) for rel, path in (walk_files(source) if files is None else files)
+            if posixpath.splitext(rel)[1].lower() in INPUT_SUFFIXES
             and not any(part.startswith(".") for part in rel.split("/"))]
+
+
+def find_inputs(source: Path, files: list[tuple[str, Path]] | None = None) -> list[Path]:
+    """Return the input files below a folder, sorted, hidden files and folders skipped."""
+    return [path for _, path in input_files(source, files)]
 
 
 MAX_INPUT_BYTES = 16 * 1024 * 1024  # one article; larger files are rejected, not read
@@ -247,7 +259,7 @@ def read_bytes(data: bytes, shown: str, kind: str = "text") -> RawDoc:
 
 def kind_of(name: str) -> str:
     """Say how an input is read by its suffix: "text", "markdown" or "html"."""
-    suffix = PurePath(name).suffix.lower()
+    suffix = posixpath.splitext(name)[1].lower()
     return ("markdown" if suffix in MARKDOWN_SUFFIXES else
             "html" if suffix in HTML_SUFFIXES else "text")
 

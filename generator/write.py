@@ -18,6 +18,7 @@ import logging
 import os
 import shutil
 import signal
+import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -163,11 +164,15 @@ def published(out: Path) -> Callable[[str, str], bool]:
     """Return a test of whether the output folder holds a file with a given digest (as the
     last build's manifest records it), so a build can keep it without making it again."""
     manifest = _read_manifest(out)
-    root = os.fspath(out)
+    root = os.path.join(os.fspath(out), "")
 
     def holds(rel: str, digest: str) -> bool:
-        return bool(digest) and manifest.get(rel) == digest \
-            and os.path.isfile(os.path.join(root, rel))
+        if not digest or manifest.get(rel) != digest:
+            return False
+        try:
+            return stat.S_ISREG(os.stat(root + rel).st_mode)
+        except (OSError, ValueError):
+            return False
     return holds
 
 
