@@ -223,6 +223,16 @@ def _tags(value: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(str(t).strip() for t in value if str(t).strip()))
 
 
+@cache
+def _converter(part: str) -> markdown.Markdown:
+    """Return this process's Markdown converter for an item's body or lead, made once (making
+    one costs more than converting an article), reset before each use."""
+    if part == "lead":
+        return markdown.Markdown()
+    return markdown.Markdown(output_format="html", extensions=[
+        "extra", "sane_lists", TocExtension(slugify=_heading_id)])
+
+
 def _markdown_blocks(raw: RawDoc) -> tuple[str, tuple[Block, ...]]:
     """Render a Markdown item; return (lead text, sanitised HTML block)."""
     text = "\n".join(raw.lines)
@@ -230,12 +240,11 @@ def _markdown_blocks(raw: RawDoc) -> tuple[str, tuple[Block, ...]]:
     lead_md = next((p for p in paragraphs if not p.startswith(("#", "!", "<", "|", "-", "*"))),
                    "")
     rest = text.replace(lead_md, "", 1) if lead_md else text
-    html = markdown.markdown(rest, output_format="html", extensions=[
-        "extra", "sane_lists", TocExtension(slugify=_heading_id)])
+    html = _converter("body").reset().convert(rest)
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                       url_schemes={"http", "https", "mailto"}, link_rel="noopener nofollow",
                       attribute_filter=_no_page_id)
-    lead = nh3.clean(markdown.markdown(lead_md), tags=set()) if lead_md else ""
+    lead = nh3.clean(_converter("lead").reset().convert(lead_md), tags=set()) if lead_md else ""
     return lead.strip(), ((Block("html", clean),) if clean.strip() else ())
 
 

@@ -169,3 +169,18 @@ def test_markdown_headings_get_ids_that_links_reach(config):
     # "main" is the page's own <main id="main">: a heading never takes it.
     assert '<h2 id="h-main">Main</h2>' in block.text and '<h2 id="h-main_1">Main</h2>' in block.text
     assert "onclick" not in block.text and "<h3>Raw</h3>" in block.text
+
+
+def test_markdown_items_do_not_leak_into_each_other(config):
+    """One converter serves every item of a process: nothing of one item reaches the next."""
+    first = ("---\ntitle: A\ndate: 2024-01-02\n---\nLead of A.\n\n## Main\n\nText[^1] about "
+             "HTML.\n\n[^1]: A's note.\n\n*[HTML]: Hyper Text\n")
+    second = ("---\ntitle: B\ndate: 2024-01-02\n---\nLead of B.\n\n## Main\n\nHTML text[^1]."
+              "\n\n[^1]: B's note.\n")
+    alone = extract(read_bytes(second.encode(), "b.md", "markdown"), config).blocks
+    extract(read_bytes(first.encode(), "a.md", "markdown"), config)
+    after = extract(read_bytes(second.encode(), "b.md", "markdown"), config).blocks
+    assert after == alone
+    [block] = after
+    assert "A's note" not in block.text and "<abbr" not in block.text
+    assert '<h2 id="h-main">Main</h2>' in block.text and "B's note" in block.text
