@@ -23,6 +23,7 @@ from jinja2 import Environment
 
 from generator.cache import (
     ArticleCache,
+    DamagedEntry,
     Digests,
     Entry,
     FactsCache,
@@ -36,7 +37,7 @@ from generator.cache import (
     summary_of,
 )
 from generator.config import Config
-from generator.extract import extract
+from generator.extract import extract, share_language_model
 from generator.learn import (
     MIN_FILES,
     Facts,
@@ -222,6 +223,7 @@ class Workers:
     def __init__(self, jobs: int, config: Config, images: dict[str, str]) -> None:
         self.jobs, self.config, self.images = jobs, config, images
         self.pool: ProcessPoolExecutor | None = None
+        self.release: Callable[[], None] = lambda: None  # frees what the workers shared
 
     def map(self, fn: Callable[[T], R], items: list[T]) -> Iterator[R]:
         """Yield fn(item) for every item, in order."""
@@ -229,6 +231,8 @@ class Workers:
             _init_worker(self.config, self.images)
             return map(fn, items)
         if self.pool is None:
+            if sys.platform == "linux":  # forked workers share what is loaded before
+                self.release = share_language_model()
             context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
                                             initializer=_init_worker,
@@ -240,6 +244,7 @@ class Workers:
         if self.pool is not None:
             self.pool.shutdown()
             self.pool = None
+        self.release()
 
 
 _PAGES: dict[str, Any] = {}  # what forked page workers inherit: env, config, jobs, stage, whole
@@ -305,26 +310,26 @@ def learn_inputs(names: list[str], digests: list[bytes], paths: list[Path], code
     signatures = cache.signatures()
     todo = [(path, name) for path, name in zip(paths, names, strict=True)
             if name in keys and keys[name] not in signatures]
-    measured: dict[str, Facts] = {}
+    measured: dict[str, Facts] = {}  # measured in this build: without lines (they wait in
+    # the cache until their outlet is learned, so only one outlet's are ever in memory)
     for (_, name), facts in zip(todo, workers.map(_facts_work, todo), strict=True):
         if facts is not None:  # unreadable: cleaning reports it
-            measured[name] = facts
             signatures[keys[name]] = cache.put(keys[name], facts)
+            measured[name] = replace(facts, lines=())
     present = [name for name in keys if keys[name] in signatures]
     path_of = dict(zip(names, paths, strict=True))
+    again: dict[str, Facts] = {}  # measured again: the cache could not give them back
 
     def facts_for(name: str, lines: bool) -> Facts:
-        """An input's Facts: measured now, else stored (without lines unless asked), else
-        measured again (the stored ones proved unreadable)."""
-        found = measured.get(name)
-        if found is None:
-            stored = loads(signatures[keys[name]])
-            got = cache.lines(keys[name]) if lines else ()
-            if isinstance(stored, Facts) and got is not None:
-                return replace(stored, lines=got)
-            found = measured[name] = _facts_work((path_of[name], name)) or \
-                Facts(name, None, (), (), ())
-        return found
+        """An input's Facts (its lines only when asked), from this build or the cache."""
+        if name in again:
+            return again[name]
+        stored = measured.get(name) or loads(signatures[keys[name]])
+        got = cache.lines(keys[name]) if lines else ()
+        if isinstance(stored, Facts) and got is not None:
+            return replace(stored, lines=got)
+        again[name] = _facts_work((path_of[name], name)) or Facts(name, None, (), (), ())
+        return again[name]
 
     grouped = hashlib.blake2b(digest_size=16)
     for name in present:
@@ -435,8 +440,15 @@ def build(source: Path, out: Path, config: Config, site_dir: Path, jobs: int | N
     (state_dir(out) / "learned.pickle").unlink(missing_ok=True)  # 0.2.0's facts
     cache = ArticleCache(state_dir(out) / "articles.sqlite")
     try:
-        return _build(source, out, config, site_dir, jobs or os.cpu_count() or 1, cache,
-                      on_progress)
+        try:
+            return _build(source, out, config, site_dir, jobs or os.cpu_count() or 1, cache,
+                          on_progress)
+        except DamagedEntry as exc:  # read after loading: forget it and build once again
+            log.warning("%s; its input is cleaned again", exc)
+            cache.forget(exc.key)
+            cache.commit()
+            return _build(source, out, config, site_dir, jobs or os.cpu_count() or 1, cache,
+                          on_progress)
     finally:
         cache.close()
 

@@ -81,6 +81,17 @@ def load_entry(blob: bytes | None) -> Entry | None:
     return entry if isinstance(entry, Entry) else None
 
 
+class DamagedEntry(LookupError):
+    """An article the build holds a summary of can no longer be read from the cache."""
+
+    def __init__(self, message: str, key: str) -> None:
+        super().__init__(message, key)  # both in args: the error crosses process boundaries
+        self.key = key
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
 class ArticleCache:
     """Entries in one SQLite file (a 10,000-article build would otherwise create as many small
     files, which costs more than cleaning them on some file systems). An entry's report record
@@ -142,9 +153,14 @@ class ArticleCache:
             row = reader.execute("SELECT entry FROM articles WHERE key = ?", (key,)).fetchone()
             entry = None if row is None else load_entry(row[0])
         if entry is None or entry.article is None:
-            raise LookupError(f"{self.path}: entry {key} is missing or damaged; delete "
-                              f"{self.path.parent} and build again")
+            raise DamagedEntry(f"{self.path}: entry {key} is missing or damaged", key)
         return entry.article.blocks
+
+    def forget(self, key: str) -> None:
+        """Delete a key's entry (damaged: its input is to be cleaned again)."""
+        self._conn().execute("DELETE FROM articles WHERE key = ?", (key,))
+        assert self._keys is not None
+        self._keys.discard(key)
 
     def record(self, key: str) -> str | None:
         """Return the report record of a key's entry ("" when it has none), None when absent."""

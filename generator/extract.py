@@ -73,6 +73,13 @@ def _identifier() -> Any:
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def share_language_model() -> Callable[[], None]:
+    """Load the language identifier's model (78 MB) now, before worker processes are forked,
+    so that they share this copy instead of each loading its own; return what frees it."""
+    _identifier()
+    return _identifier.cache_clear
+
+
 _WORDS = re.compile(r"\w+")
 
 

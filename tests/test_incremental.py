@@ -29,6 +29,16 @@ def write_vi(seeds: Path, i: int, extra: str = "") -> None:
     (seeds / f"vi-{i:03d}.txt").write_text(text + extra, encoding="utf-8")
 
 
+def vi_site(root: Path, count: int, jobs: int) -> tuple[Path, Path]:
+    """Build `count` Vietnamese articles from root/seeds into root/_site; return both."""
+    seeds = root / "seeds"
+    seeds.mkdir()
+    for i in range(count):
+        write_vi(seeds, i)
+    build(seeds, root / "_site", make_config({}), ROOT, jobs=jobs)
+    return seeds, root / "_site"
+
+
 def test_incremental_builds_equal_cold_builds(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -87,12 +97,7 @@ def test_only_pages_whose_inputs_changed_are_rendered_again(tmp_path, monkeypatc
     from generator import build as build_module
     from generator import render
 
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    for i in range(30):
-        write_vi(seeds, i)
-    out = tmp_path / "_site"
-    build(seeds, out, make_config({}), ROOT, jobs=1)
+    seeds, out = vi_site(tmp_path, 30, jobs=1)
     rendered: list[str] = []
     real = render.render_article
 
@@ -148,3 +153,18 @@ def test_a_damaged_cache_is_rebuilt_not_trusted(tmp_path):
         conn.execute("UPDATE articles SET entry = ?", (b"\x80\x05garbage",))
     third = build(seeds, out, make_config({}), ROOT, jobs=1)
     assert not third.rejected and tree(out) == want
+
+
+def test_an_entry_damaged_after_loading_is_cleaned_again(tmp_path, caplog):
+    """Builds hold summaries and read articles' bodies only to render them: an entry found
+    damaged then (here: in forked page workers) is forgotten and the build made again."""
+    seeds, out = vi_site(tmp_path, 40, jobs=2)
+    want = tree(out)
+    state = tmp_path / ".newsdigest-cache" / "_site"
+    import sqlite3
+    with sqlite3.connect(state / "articles.sqlite") as conn:
+        conn.execute("UPDATE articles SET entry = ? WHERE rowid = 7", (b"\x80\x05garbage",))
+    (state / "pages.pickle").unlink()  # every page is rendered again: the body is needed
+    again = build(seeds, out, make_config({}), ROOT, jobs=2)
+    assert again.cleaned == 1 and not again.rejected and tree(out) == want
+    assert "is missing or damaged; its input is cleaned again" in caplog.text
