@@ -187,6 +187,13 @@ class _Labels:
         return self.print(i) == self.print(j) and self.key(i) == self.key(j)
 
 
+def forget_lines() -> None:
+    """Empty the caches of per-line decisions and measurements (kept across the dumps of one
+    process: menus and footers recur), so that a benchmark measures dumps not seen before."""
+    _lexicon_decision.cache_clear()
+    linemodel.forget_lines()
+
+
 @lru_cache(maxsize=1 << 13)
 def _lexicon_decision(text: str) -> tuple[Label, str] | None:
     """Return (label, rule) when phrases and shapes decide a non-blank line alone.

@@ -312,6 +312,12 @@ def _words(text: str) -> _Words:
                   all(map(_folds_alike, set(text))), len(_DIGIT.findall(text)), True, True)
 
 
+def forget_lines() -> None:
+    """Empty the caches of line measurements (see `clean.forget_lines`)."""
+    _guess_words.cache_clear()
+    _shape.cache_clear()
+
+
 @lru_cache(maxsize=_CACHE)
 def _guess_words(text: str) -> tuple[int, int]:
     """Count the words of a casefolded line and the stopwords of every language among them."""
