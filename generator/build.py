@@ -220,8 +220,10 @@ class Workers:
     """The processes running the per-input stages (learning, cleaning): a pool of `jobs`
     forked workers, started on first use by a stage with enough inputs, else this process."""
 
-    def __init__(self, jobs: int, config: Config, images: dict[str, str]) -> None:
+    def __init__(self, jobs: int, config: Config, images: dict[str, str],
+                 share_model: bool = False) -> None:
         self.jobs, self.config, self.images = jobs, config, images
+        self.share_model = share_model  # text dumps: their language is often left to the model
         self.pool: ProcessPoolExecutor | None = None
         self.release: Callable[[], None] = lambda: None  # frees what the workers shared
 
@@ -231,7 +233,7 @@ class Workers:
             _init_worker(self.config, self.images)
             return map(fn, items)
         if self.pool is None:
-            if sys.platform == "linux":  # forked workers share what is loaded before
+            if self.share_model and sys.platform == "linux":  # shared by forked workers
                 self.release = share_language_model()
             context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
@@ -374,7 +376,8 @@ def load_articles(source: Path, config: Config, cache: ArticleCache,
     known = known or Digests(None)
     digests = [known.of(p) for p in paths]
     known.save()
-    workers = Workers(jobs, config, images)
+    workers = Workers(jobs, config, images,
+                      share_model=any(kind_of(name) == "text" for name in names))
     try:
         return _load(loaded, paths, names, digests, code, images, cache, workers, on_progress,
                      facts, summaries or Summaries(None))
