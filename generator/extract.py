@@ -10,12 +10,10 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import markdown
 import nh3
-from markdown.extensions.toc import TocExtension, slugify_unicode
 from slugify import slugify
 
 from generator.clean import clean_lines, is_caps_name, thin_warning
@@ -24,6 +22,9 @@ from generator.dates import date_from_url, find_date
 from generator.learn import Learned
 from generator.models import Article, Block, Figure, Line, Problem, RawDoc
 from generator.rules import LANGUAGE_MODULES, lexicon, stopwords
+
+if TYPE_CHECKING:
+    import markdown
 
 TITLE_MAX_CHARS = 100  # derived titles are cut at a word boundary below this
 SLUG_MAX_CHARS = 80
@@ -51,6 +52,8 @@ def _no_page_id(tag: str, attribute: str, value: str) -> str | None:
 
 def _heading_id(text: str, separator: str) -> str:
     """Give a Markdown heading an id that `#...` links can reach, as GitHub does ("tiêu-đề")."""
+    from markdown.extensions.toc import slugify_unicode  # imported when Markdown is built
+
     found = slugify_unicode(text, separator)
     return f"h-{found}" if _is_page_id(found) else found
 
@@ -234,6 +237,9 @@ def _tags(value: Any) -> tuple[str, ...]:
 def _converter(part: str) -> markdown.Markdown:
     """Return this process's Markdown converter for an item's body or lead, made once (making
     one costs more than converting an article), reset before each use."""
+    import markdown  # 40 ms to import: only when a Markdown item is built
+    from markdown.extensions.toc import TocExtension
+
     if part == "lead":
         return markdown.Markdown()
     return markdown.Markdown(output_format="html", extensions=[

@@ -14,15 +14,16 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from feedgen.feed import FeedGenerator
-from lxml.etree import CDATA  # type: ignore[import-untyped]  # lxml comes with feedgen
 from slugify import slugify
 
 from generator import __version__
 from generator.config import Config
 from generator.models import Article
+
+if TYPE_CHECKING:
+    from feedgen.feed import FeedGenerator
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # date of an empty feed or an undated Atom entry
 GENERATOR_URI = "https://pypi.org/project/newsdigest/"
@@ -57,6 +58,13 @@ def tag_slug(tag: str) -> str:
         "tag-" + hashlib.sha1(tag.encode("utf-8")).hexdigest()[:8])
 
 
+def _cdata(text: str) -> Any:
+    """Wrap text for feedgen to write as a CDATA section."""
+    from lxml.etree import CDATA  # type: ignore[import-untyped]  # lxml comes with feedgen
+
+    return CDATA(text)
+
+
 def _cdata_safe(html: str) -> str:
     """Keep "]]>" in article text from closing the CDATA section early."""
     return html.replace("]]>", "]]&gt;")
@@ -73,6 +81,8 @@ def _terms(article: Article, category_of: Categories | None) -> list[str]:
 
 def _generator(config: Config, feed_path: str, title: str | None, language: str | None,
                mime: str) -> FeedGenerator:
+    from feedgen.feed import FeedGenerator  # with lxml, 35 ms to import: only when a feed is made
+
     fg = FeedGenerator()
     fg.title(clean_text(title or config.title))
     fg.id(config.url + feed_path)
@@ -112,7 +122,7 @@ def rss_feed(
             entry.pubDate(article.published)
         # Readers take <description> as HTML: the lead is escaped once as HTML, in CDATA so the
         # XML carries it as is (no "&amp;lt;"), and "<img src=x>" in a lead stays text.
-        entry.description(CDATA(_cdata_safe(html.escape(clean_text(article.lead or article.title),
+        entry.description(_cdata(_cdata_safe(html.escape(clean_text(article.lead or article.title),
                                                         quote=False))))
         entry.content(_cdata_safe(clean_text(content(article))), type="CDATA")
         if article.author:
@@ -148,7 +158,7 @@ def atom_feed(
             entry.published(article.published)
         entry.summary(clean_text(article.lead or article.title))
         # HTML in CDATA, as in the RSS feed: escaped once, and "]]>" kept from closing it.
-        entry.content(CDATA(_cdata_safe(clean_text(content(article)))), type="html")
+        entry.content(_cdata(_cdata_safe(clean_text(content(article)))), type="html")
         if article.author:
             entry.author({"name": clean_text(article.author)})
         for term in _terms(article, category_of):
