@@ -81,6 +81,21 @@ def load_entry(blob: bytes | None) -> Entry | None:
     return entry if isinstance(entry, Entry) else None
 
 
+def _connect(path: Path, setup: Callable[[sqlite3.Connection], None]) -> sqlite3.Connection:
+    """Open a cache database and set up its tables; a damaged file is started afresh."""
+    def open_() -> sqlite3.Connection:
+        db = sqlite3.connect(path, isolation_level="DEFERRED")
+        setup(db)
+        return db
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return open_()
+    except sqlite3.DatabaseError:  # not a database (damaged)
+        path.unlink(missing_ok=True)
+        return open_()
+
+
 class DamagedEntry(LookupError):
     """An article the build holds a summary of can no longer be read from the cache."""
 
@@ -110,16 +125,20 @@ class ArticleCache:
     def _conn(self) -> sqlite3.Connection:
         if self._db is None:  # opened on first use: after worker processes are forked
             self._pid = os.getpid()
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                self._db = self._open()
-            except sqlite3.DatabaseError:  # not a database (damaged): start afresh
-                self.path.unlink(missing_ok=True)
-                self._db = self._open()
+            self._db = _connect(self.path, self._setup)
         return self._db
 
-    def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, isolation_level="DEFERRED")
+    def _reader(self) -> sqlite3.Connection:
+        """This process's connection for reading: in a forked worker its own (the parent's
+        must not be used, nor closed, there)."""
+        if os.getpid() == self._pid:
+            return self._conn()
+        reader = self._readers.get(os.getpid())
+        if reader is None:
+            reader = self._readers[os.getpid()] = sqlite3.connect(self.path)
+        return reader
+
+    def _setup(self, db: sqlite3.Connection) -> None:
         db.execute("DROP TABLE IF EXISTS entries")  # 0.1.0: article and record in one blob
         columns = [row[1] for row in db.execute("PRAGMA table_info(articles)")]
         if columns and columns != ["key", "entry", "record"]:  # another version's layout
@@ -127,7 +146,6 @@ class ArticleCache:
         db.execute("CREATE TABLE IF NOT EXISTS articles "
                    "(key TEXT PRIMARY KEY, entry BLOB, record BLOB)")
         self._keys = {row[0] for row in db.execute("SELECT key FROM articles")}
-        return db
 
     def has(self, key: str) -> bool:
         """Say whether an entry is stored for a key (it may still prove unreadable)."""
@@ -138,20 +156,13 @@ class ArticleCache:
     def get(self, key: str) -> Entry | None:
         """Return the entry of a key without its record (see `record`), or None when absent or
         unreadable."""
-        row = self._conn().execute("SELECT entry FROM articles WHERE key = ?", (key,)).fetchone()
+        row = self._reader().execute("SELECT entry FROM articles WHERE key = ?",
+                                     (key,)).fetchone()
         return None if row is None else load_entry(row[0])
 
     def blocks(self, key: str) -> tuple[Block, ...]:
-        """Return the body blocks of a key's article (read from this process's own connection,
-        so forked page workers can call it)."""
-        if os.getpid() == self._pid:
-            entry = self.get(key)
-        else:  # a forked worker: the parent's connection must not be used (nor closed) here
-            reader = self._readers.get(os.getpid())
-            if reader is None:
-                reader = self._readers[os.getpid()] = sqlite3.connect(self.path)
-            row = reader.execute("SELECT entry FROM articles WHERE key = ?", (key,)).fetchone()
-            entry = None if row is None else load_entry(row[0])
+        """Return the body blocks of a key's article (forked page workers can call it)."""
+        entry = self.get(key)
         if entry is None or entry.article is None:
             raise DamagedEntry(f"{self.path}: entry {key} is missing or damaged", key)
         return entry.article.blocks
@@ -264,20 +275,14 @@ class FactsCache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.db = self._open()
-        except sqlite3.DatabaseError:  # not a database (damaged): start afresh
-            path.unlink(missing_ok=True)
-            self.db = self._open()
+        self.db = _connect(path, self._setup)
         self.used: set[str] = set()  # memo names asked for in this build
 
-    def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, isolation_level="DEFERRED")
+    @staticmethod
+    def _setup(db: sqlite3.Connection) -> None:
         db.execute("CREATE TABLE IF NOT EXISTS facts "
                    "(key TEXT PRIMARY KEY, signature BLOB, lines BLOB)")
         db.execute("CREATE TABLE IF NOT EXISTS memo (name TEXT PRIMARY KEY, value BLOB)")
-        return db
 
     def signatures(self) -> dict[str, bytes]:
         """Return the pickled signature (a Facts without lines) of every stored key."""

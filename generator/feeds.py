@@ -47,7 +47,6 @@ def clean_text(text: str) -> str:
 
 
 @cache
-@cache
 def tag_slug(tag: str) -> str:
     """Return the URL segment of a tag: ASCII, lower case, e.g. "Việt Nam" -> "viet-nam".
 
