@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from generator import linemodel
@@ -30,6 +31,7 @@ TITLE_MAX_CHARS = 250
 TEASER_MAX_CHARS = 300  # longer lines end a related-articles block
 CAPTION_MAX_CHARS = 400
 BYLINE_MAX_CHARS = 60
+BYLINE_WITHIN = 4  # a name in capitals this close under the text signs it; further down, a menu
 DATELINE_MAX_CHARS = 140
 TITLE_SEARCH_LINES = 6  # undecided lines looked at above the first paragraph for the headline
 ANCHOR_MIN_SCORE = 0.15  # an anchor must also look like article text to the line model
@@ -38,6 +40,9 @@ LEARNED_MAX_CHARS = 400  # longer lines are never learned (generator.learn.MAX_L
 LEARNED_RULE = "learned/"  # rules of lines learned as an outlet's boilerplate (generator.learn)
 MODEL_MIN_LINES = 8  # the line model drops lines only in dumps with this many non-blank lines
 CHROME_MAX_SCORE = 0.1  # a line inside the article scored below this is site chrome
+CLUSTER_GAP = 15  # this many non-blank lines between two paragraphs part two runs of text
+CLUSTER_MIN_SHARE = 0.4  # a run of paragraphs lighter than this share of the heaviest is not
+# the article (a sidebar quote, a teaser above the headline)
 
 Model = tuple[dict[str, float], dict[str, float]]  # line-model weights (stage 1, stage 2)
 
@@ -367,6 +372,8 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
                      if doc.rule[i].endswith(COMMENT_RULE)), None)
         if stop is not None and any(a < stop for a in anchors):
             anchors = [a for a in anchors if a < stop]
+    if len(anchors) > 1:
+        anchors = _main_run(doc, anchors)
     fallbacks: tuple[Callable[[str], bool], ...] = (  # a short item: sentences, then
         lambda t: is_sentence(t) and word_count(t) >= 5,  # lines of a few words, then anything
         lambda t: word_count(t) >= 3,
@@ -399,19 +406,39 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
         if doc.free(i):
             _label_inside(doc, lex, i, (a0, a1), 1.0 if i in anchor_set else probs[i])
     after_body = True
+    last_kept = max(start, end - 1)
+    while last_kept > start and doc.label[last_kept] not in _CONTENT:
+        last_kept -= 1
     for i in range(end, len(texts)):
         text = texts[i]
         if not text or doc.label[i] == "source" or (
                 doc.label[i] == "date" and _near_after(doc, a1, i, 4)):
             continue
         if after_body and doc.label[i] in (None, "date") and (
-            (named := lex.byline_name(text)) or is_caps_name(text)
+            (named := lex.byline_name(text))
+            or (is_caps_name(text) and _near_after(doc, last_kept, i, BYLINE_WITHIN))
         ):
             doc.set(i, "byline", "byline" if named else "structure/caps-name")
             continue
         if doc.label[i] != "boilerplate":
             doc.set(i, "boilerplate", "structure/after-article")
         after_body = after_body and doc.rule[i] != "structure/related-block"
+
+
+def _main_run(doc: _Labels, anchors: list[int]) -> list[int]:
+    """Keep the runs of paragraphs that weigh like the article's: a run ends where many lines
+    stand between two paragraphs; runs far lighter than the heaviest are sidebars."""
+    runs: list[list[int]] = [[anchors[0]]]
+    for a, b in pairwise(anchors):
+        if doc.filled_between(a, b) >= CLUSTER_GAP:
+            runs.append([])
+        runs[-1].append(b)
+    if len(runs) == 1:
+        return anchors
+    weights = [sum(len(doc.texts[i]) for i in run) for run in runs]
+    heaviest = max(weights)
+    return [i for run, w in zip(runs, weights, strict=True) if w >= CLUSTER_MIN_SHARE * heaviest
+            for i in run]
 
 
 def _next_to_date(doc: _Labels, i: int) -> bool:
@@ -475,6 +502,7 @@ def _finish(doc: _Labels) -> None:
                 doc.rule[i] = "structure/title-repeated"
 
 
+_CONTENT = frozenset(["body", "caption", "title"])  # labels of the article's own text
 _FINISHED = frozenset(["body", "caption", "byline", "date", "lead"])  # labels _finish looks at
 
 
