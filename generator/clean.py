@@ -40,6 +40,7 @@ LEARNED_MAX_CHARS = 400  # longer lines are never learned (generator.learn.MAX_L
 LEARNED_RULE = "learned/"  # rules of lines learned as an outlet's boilerplate (generator.learn)
 MODEL_MIN_LINES = 8  # the line model drops lines only in dumps with this many non-blank lines
 CHROME_MAX_SCORE = 0.1  # a line inside the article scored below this is site chrome
+SUBHEAD_RUN = 5  # at most this many lines dropped by the line model between two paragraphs
 CLUSTER_GAP = 15  # this many non-blank lines between two paragraphs part two runs of text
 CLUSTER_MIN_SHARE = 0.4  # a run of paragraphs lighter than this share of the heaviest is not
 # the article (a sidebar quote, a teaser above the headline)
@@ -405,6 +406,7 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
     for i in range(start, end):
         if doc.free(i):
             _label_inside(doc, lex, i, (a0, a1), 1.0 if i in anchor_set else probs[i])
+    _take_back_subheads(doc, a0, a1)
     after_body = True
     last_kept = max(start, end - 1)
     while last_kept > start and doc.label[last_kept] not in _CONTENT:
@@ -472,6 +474,67 @@ def _label_inside(doc: _Labels, lex: Lexicon, i: int, anchors: tuple[int, int],
         doc.set(i, "boilerplate", f"model/chrome p={prob:.2f}")
     else:
         doc.set(i, "body", "structure/article-text")
+
+
+_LIST_ITEM = re.compile(r"(\d{1,3})[.)]\s+\S")  # "1) Lego ...", "2. Le ..."
+LIST_GAP = 2  # lines (a link, a price) that may stand between two items of a list
+
+
+def _continue_list(doc: _Labels) -> None:
+    """Take back the rest of a numbered list the article began: items numbered on from its last
+    kept item, the few lines between them (dropped only by structure or as bare links), and the
+    same lines after the last item when every item has them (its link)."""
+    labels, texts, rules = doc.label, doc.texts, doc.rule
+    last = n = None
+    for i, lab in enumerate(labels):
+        if lab == "body" and (m := _LIST_ITEM.match(texts[i])):
+            last, n = i, int(m[1])
+    if last is None or n is None:
+        return
+    between: list[int] = []
+    gaps: set[tuple[str, ...]] = set()  # the rules of the lines between two items
+    for j in range(last + 1, len(texts)):
+        if not texts[j]:
+            continue
+        if not rules[j].startswith(_TAKEN_BACK):
+            break
+        m = _LIST_ITEM.match(texts[j])
+        if m and int(m[1]) == n + 1:
+            n, last = n + 1, j
+            gaps.add(tuple(rules[k] for k in between))
+            for k in (*between, j):
+                doc.set(k, "body", "structure/list-continued")
+            between = []
+        elif len(between) < LIST_GAP:
+            between.append(j)
+        else:
+            break
+    if len(gaps) == 1 and (gap := gaps.pop()) \
+            and tuple(rules[k] for k in between[:len(gap)]) == gap:
+        for k in between[:len(gap)]:
+            doc.set(k, "body", "structure/list-continued")
+
+
+def _take_back_subheads(doc: _Labels, a0: int, a1: int) -> None:
+    """Keep a short run of lines the line model dropped between two kept paragraphs: a
+    subheading, a list (ingredients, tour dates), a question and its answer."""
+    labels, texts = doc.label, doc.texts
+    run: list[int] = []
+    for i in range(a0 + 1, a1 + 1):
+        if not texts[i]:
+            continue
+        if doc.rule[i].startswith("model/chrome"):
+            run.append(i)
+            continue
+        if run and labels[i] == "body" and len(run) <= SUBHEAD_RUN:
+            before = doc.before[run[0]]
+            if before is not None and labels[before] == "body":
+                for k in run:
+                    doc.set(k, "body", "structure/subheading")
+        run = []
+
+
+_TAKEN_BACK = ("structure/after-article", "structure/outside-article", "model/chrome", "bare-url")
 
 
 def _finish(doc: _Labels) -> None:
@@ -560,6 +623,7 @@ def clean_lines(raw: RawDoc, title_hint: str | None = None, learned: Learned | N
     for i, lab in enumerate(doc.label):
         if lab is None:
             doc.set(i, "boilerplate", "structure/outside-article")
+    _continue_list(doc)
     _finish(doc)
     labels: list[Label] = [lab or "boilerplate" for lab in doc.label]
     first = raw.first_line

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from generator.clean import clean_lines, is_anchor, is_caps_name, norm
+from generator.clean import (
+    CLUSTER_GAP,
+    SUBHEAD_RUN,
+    _Labels,
+    _main_run,
+    _take_back_subheads,
+    clean_lines,
+    is_anchor,
+    is_caps_name,
+    norm,
+)
 from generator.models import LABELS, RawDoc
 from generator.read import read_bytes, read_file
 from tests.conftest import FR_SAMPLE, VI_SAMPLE
@@ -157,3 +167,83 @@ def test_lexicons_cover_german_spanish_portuguese():
         assert lex.boilerplate.match(text) or lex.related.match(text), text
     assert lex.byline_name("Por María García") == "María García"
     assert lex.byline_name("Von Hans Müller") == "Hans Müller"
+
+
+def _rules(lines: list[str]) -> list[tuple[str, str]]:
+    return [(ln.label, ln.rule) for ln in clean_lines(read_bytes("\n".join(lines).encode(), "x.txt"))]
+
+
+LISTICLE = [
+    "Black Friday per nostalgici: le occasioni da non perdere",
+    "Il black Friday incombe su di noi: per chi non lo sapesse, il venerdì nero apre la stagione "
+    "degli acquisti natalizi con sconti speciali in tutti i negozi.",
+    "Ecco allora le offerte per i nostalgici degli anni Ottanta e Novanta, scelte per voi tra le "
+    "migliori del giorno e controllate una per una stamattina.",
+    "1) Lego Star Wars 75188 Bombardiere della Resistenza",
+    "http://amzn.to/2iJFhRj",
+    "2) Polistil 960574 Pista Elettrica Sorpasso",
+    "http://amzn.to/2hZfWFJ",
+    "3) Blade Runner The Final Cut (4K Ultra HD + Blu-Ray)",
+    "http://amzn.to/2hWEIX7",
+    "Condividi",
+    "1) Il più letto di oggi",
+    "2) Il secondo più letto",
+]
+
+
+def test_numbered_list_runs_on_past_the_last_paragraph():
+    got = _rules(LISTICLE)
+    assert got[3] == ("body", "structure/article-text")
+    assert got[4:9] == [("body", "structure/list-continued")] * 5
+    # a list that starts again at 1 after the article is another list (most read)
+    assert [label for label, _ in got[9:]] == ["boilerplate"] * 3
+
+
+def _decided(rows: list[tuple[str, str, str]]) -> _Labels:
+    """A document whose lines carry the (label, rule) given beside each text."""
+    doc = _Labels([text for _, _, text in rows])
+    for i, (label, rule, _) in enumerate(rows):
+        if label:
+            doc.set(i, label, rule)  # type: ignore[arg-type]
+    return doc
+
+
+PARAGRAPH = "A paragraph of the article, long enough and ending as sentences do."
+
+
+def test_lines_the_model_dropped_between_paragraphs_are_subheadings():
+    chrome = ("boilerplate", "model/chrome p=0.03")
+    rows = [("body", "structure/article-text", PARAGRAPH), (*chrome, "Ingredients"),
+            (*chrome, "1 tsp cinnamon"), ("", "", ""), (*chrome, "1 lemon"),
+            ("body", "structure/article-text", PARAGRAPH)]
+    doc = _decided(rows)
+    _take_back_subheads(doc, 0, 5)
+    assert [doc.rule[i] for i in (1, 2, 4)] == ["structure/subheading"] * 3
+    # a longer run is a block of its own (a teaser box), and so is one closed by a prompt
+    long_run = [rows[0], *[(*chrome, f"Teaser {k}") for k in range(SUBHEAD_RUN + 1)], rows[0]]
+    doc = _decided(long_run)
+    _take_back_subheads(doc, 0, len(long_run) - 1)
+    assert all(rule.startswith("model/chrome") for rule in doc.rule[1:-1])
+    closed = [rows[0], rows[1], ("boilerplate", "en/share-prompt", "Share this:"), rows[0]]
+    doc = _decided(closed)
+    _take_back_subheads(doc, 0, 3)
+    assert doc.rule[1].startswith("model/chrome")
+
+
+def test_paragraphs_far_from_the_article_and_light_are_a_sidebar():
+    doc = _Labels(["Quote of the day: a sentence long enough to count as a paragraph here.",
+                   *[f"Menu item {k}" for k in range(CLUSTER_GAP)],
+                   *[PARAGRAPH + " " + PARAGRAPH] * 3])
+    anchors = [0, CLUSTER_GAP + 1, CLUSTER_GAP + 2, CLUSTER_GAP + 3]
+    assert _main_run(doc, anchors) == anchors[1:]
+    near = _Labels([doc.texts[0], *doc.texts[CLUSTER_GAP:]])  # one menu line between: one run
+    assert _main_run(near, [0, 2, 3, 4]) == [0, 2, 3, 4]
+
+
+def test_a_name_in_capitals_signs_the_article_only_close_under_it():
+    menu = ["HOME", "Contact us today", "Our team and partners", "Privacy and cookies", "NFL"]
+    paragraphs = [f"{PARAGRAPH[:-1]}, number {k}." for k in range(3)]
+    dump = ["A headline about the city council budget vote", *paragraphs, "H LAN", *menu]
+    got = _rules(dump)
+    assert got[4] == ("byline", "structure/caps-name")
+    assert got[-1][0] == "boilerplate"  # "NFL", far below the text, is a menu item

@@ -48,7 +48,7 @@ RELATED: list[str] = [r"(?:[àa] )?lire aussi(?:\s*:.{0,200})?", r"lire égaleme
                       r"dans la même rubrique", r"voir aussi(?:\s*:.{0,200})?",
                       r"à voir aussi", r"vous aimerez aussi", r"nos articles sur le sujet",
                       r"les articles? les plus lus", r"pour aller plus loin",
-                      r"(?:[àa] )?(?:lire|voir|écouter) (?:aussi|également)\s*\|.{0,200}"]
+                      r"(?:[àa] )?(?:lire|voir|écouter) (?:aussi|également)(?: [^|]{1,40})?\s*\|.{0,200}"]
 
 BYLINE: list[str] = [
     r"(?:texte )?par\s*:\s*(?P<name>[\w' .-]{2,50})",
