@@ -187,7 +187,8 @@ def main() -> None:
         "",
         "Caveats: the model's two thresholds (`ANCHOR_MIN_SCORE`, `CHROME_MAX_SCORE` in "
         "generator/clean.py) and the structure constants `CLUSTER_GAP`, `CLUSTER_MIN_SHARE`, "
-        "`BYLINE_WITHIN` and `SUBHEAD_RUN` were picked by looking at these cross-validated scores, and some "
+        "`BYLINE_WITHIN` and `SUBHEAD_RUN` were picked by looking at these cross-validated "
+        "scores, and some "
         "generic English phrases of comment and share widgets (`N responses to`, `X says:`, "
         "`Share this:`) were added to the lexicon after reading dev-set errors, so the dev rows "
         "are somewhat optimistic for unseen sites. The fixtures are out of sample for the line "
