@@ -40,6 +40,7 @@ LEARNED_MAX_CHARS = 400  # longer lines are never learned (generator.learn.MAX_L
 LEARNED_RULE = "learned/"  # rules of lines learned as an outlet's boilerplate (generator.learn)
 MODEL_MIN_LINES = 8  # the line model drops lines only in dumps with this many non-blank lines
 CHROME_MAX_SCORE = 0.1  # a line inside the article scored below this is site chrome
+CHROME_RULE = "model/chrome"  # rule of the lines the line model drops (with their score)
 SUBHEAD_RUN = 5  # at most this many lines dropped by the line model between two paragraphs
 CLUSTER_GAP = 15  # this many non-blank lines between two paragraphs part two runs of text
 CLUSTER_MIN_SHARE = 0.4  # a run of paragraphs lighter than this share of the heaviest is not
@@ -471,13 +472,14 @@ def _label_inside(doc: _Labels, lex: Lexicon, i: int, anchors: tuple[int, int],
           or _next_to_date(doc, i)) and (is_caps_name(text) or is_names(text)):
         doc.set(i, "byline", "structure/caps-name" if is_caps_name(text) else "structure/name")
     elif prob < CHROME_MAX_SCORE:
-        doc.set(i, "boilerplate", f"model/chrome p={prob:.2f}")
+        doc.set(i, "boilerplate", f"{CHROME_RULE} p={prob:.2f}")
     else:
         doc.set(i, "body", "structure/article-text")
 
 
 _LIST_ITEM = re.compile(r"(\d{1,3})[.)]\s+\S")  # "1) Lego ...", "2. Le ..."
 LIST_GAP = 2  # lines (a link, a price) that may stand between two items of a list
+_TAKEN_BACK = ("structure/after-article", "structure/outside-article", CHROME_RULE, "bare-url")
 
 
 def _continue_list(doc: _Labels) -> None:
@@ -485,12 +487,11 @@ def _continue_list(doc: _Labels) -> None:
     kept item, the few lines between them (dropped only by structure or as bare links), and the
     same lines after the last item when every item has them (its link)."""
     labels, texts, rules = doc.label, doc.texts, doc.rule
-    last = n = None
-    for i, lab in enumerate(labels):
-        if lab == "body" and (m := _LIST_ITEM.match(texts[i])):
-            last, n = i, int(m[1])
-    if last is None or n is None:
+    items = [(i, int(m[1])) for i, lab in enumerate(labels)
+             if lab == "body" and (m := _LIST_ITEM.match(texts[i]))]
+    if not items:
         return
+    last, n = items[-1]
     between: list[int] = []
     gaps: set[tuple[str, ...]] = set()  # the rules of the lines between two items
     for j in range(last + 1, len(texts)):
@@ -509,10 +510,12 @@ def _continue_list(doc: _Labels) -> None:
             between.append(j)
         else:
             break
-    if len(gaps) == 1 and (gap := gaps.pop()) \
-            and tuple(rules[k] for k in between[:len(gap)]) == gap:
-        for k in between[:len(gap)]:
-            doc.set(k, "body", "structure/list-continued")
+    if len(gaps) == 1:
+        (gap,) = gaps
+        tail = between[:len(gap)]
+        if gap and tuple(rules[k] for k in tail) == gap:
+            for k in tail:
+                doc.set(k, "body", "structure/list-continued")
 
 
 def _take_back_subheads(doc: _Labels, a0: int, a1: int) -> None:
@@ -523,7 +526,7 @@ def _take_back_subheads(doc: _Labels, a0: int, a1: int) -> None:
     for i in range(a0 + 1, a1 + 1):
         if not texts[i]:
             continue
-        if doc.rule[i].startswith("model/chrome"):
+        if doc.rule[i].startswith(CHROME_RULE):
             run.append(i)
             continue
         if run and labels[i] == "body" and len(run) <= SUBHEAD_RUN:
@@ -532,9 +535,6 @@ def _take_back_subheads(doc: _Labels, a0: int, a1: int) -> None:
                 for k in run:
                     doc.set(k, "body", "structure/subheading")
         run = []
-
-
-_TAKEN_BACK = ("structure/after-article", "structure/outside-article", "model/chrome", "bare-url")
 
 
 def _finish(doc: _Labels) -> None:

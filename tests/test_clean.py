@@ -204,7 +204,7 @@ def _decided(rows: list[tuple[str, str, str]]) -> _Labels:
     doc = _Labels([text for _, _, text in rows])
     for i, (label, rule, _) in enumerate(rows):
         if label:
-            doc.set(i, label, rule)  # type: ignore[arg-type]
+            doc.set(i, label, rule)
     return doc
 
 
