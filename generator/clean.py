@@ -43,6 +43,9 @@ CHROME_MAX_SCORE = 0.1  # a line inside the article scored below this is site ch
 CHROME_RULE = "model/chrome"  # rule of the lines the line model drops (with their score)
 SUBHEAD_RUN = 5  # at most this many lines dropped by the line model between two paragraphs
 CLUSTER_GAP = 15  # this many non-blank lines between two paragraphs part two runs of text
+HEADER_MIN_SHARE = 0.15  # a run under a block header lighter than this share is teaser cards
+HEADER_MAX_CHARS = 40  # a longer related line carries its teaser: "Read also: <title>"
+_BLOCK_HEADERS = ("/related-header", "/section-promo")
 CLUSTER_MIN_SHARE = 0.4  # a run of paragraphs lighter than this share of the heaviest is not
 # the article (a sidebar quote, a teaser above the headline)
 
@@ -430,17 +433,29 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
 
 def _main_run(doc: _Labels, anchors: list[int]) -> list[int]:
     """Keep the runs of paragraphs that weigh like the article's: a run ends where many lines
-    stand between two paragraphs; runs far lighter than the heaviest are sidebars."""
+    stand between two paragraphs; runs far lighter than the heaviest are sidebars. Paragraphs
+    under a block header ("Most read", "Related") that weigh little are teaser cards."""
     runs: list[list[int]] = [[anchors[0]]]
+    headed: list[bool] = [False]  # whether the run begins under a block header
     for a, b in pairwise(anchors):
         if doc.filled_between(a, b) >= CLUSTER_GAP:
             runs.append([])
+            headed.append(False)
+        elif any(doc.rule[k].endswith(_BLOCK_HEADERS) and len(doc.texts[k]) <= HEADER_MAX_CHARS
+                 for k in range(a + 1, b)):
+            runs.append([])
+            headed.append(True)
         runs[-1].append(b)
     if len(runs) == 1:
         return anchors
-    weights = [sum(len(doc.texts[i]) for i in run) for run in runs]
+    own = [sum(len(doc.texts[i]) for i in run) for run in runs]
+    weights = own[:]  # a run counts with the runs under headers below it
+    for k in range(len(runs) - 1, 0, -1):
+        if headed[k]:
+            weights[k - 1] += weights[k]
     heaviest = max(weights)
-    return [i for run, w in zip(runs, weights, strict=True) if w >= CLUSTER_MIN_SHARE * heaviest
+    return [i for run, w, o, head in zip(runs, weights, own, headed, strict=True)
+            if (o >= HEADER_MIN_SHARE * heaviest if head else w >= CLUSTER_MIN_SHARE * heaviest)
             for i in run]
 
 
@@ -516,6 +531,35 @@ def _continue_list(doc: _Labels) -> None:
         if gap and tuple(rules[k] for k in tail) == gap:
             for k in tail:
                 doc.set(k, "body", "structure/list-continued")
+
+
+_SHAPE_MARK = re.compile(r"[^\w\s,.'’]")  # a list item's telling mark: "Q:", "Oct. 9 – Irving"
+SHAPE_AT = 40  # the mark must stand within this many characters of the line's start
+SHAPE_RUN = 3  # kept lines of one shape in a row make a list
+
+
+def _shape(text: str) -> str:
+    """Return a line's list shape: its first mark near the start ("" when it has none)."""
+    m = _SHAPE_MARK.search(text, 1, SHAPE_AT)
+    return m[0] if m else ""
+
+
+def _continue_shape(doc: _Labels) -> None:
+    """Take back dropped lines shaped like the list of kept lines right above them."""
+    labels, rules = doc.label, doc.rule
+    shape, run = "", 0  # the shape of the last kept line, and how many in a row have it
+    for i, text in enumerate(doc.texts):
+        if not text:
+            continue
+        if labels[i] == "body":
+            found = _shape(text)
+            run = run + 1 if found == shape else 1
+            shape = found
+        elif run >= SHAPE_RUN and shape and rules[i].startswith(_TAKEN_BACK) \
+                and _shape(text) == shape:
+            doc.set(i, "body", "structure/list-shaped")
+        else:
+            shape, run = "", 0
 
 
 def _take_back_subheads(doc: _Labels, a0: int, a1: int) -> None:
@@ -624,6 +668,7 @@ def clean_lines(raw: RawDoc, title_hint: str | None = None, learned: Learned | N
         if lab is None:
             doc.set(i, "boilerplate", "structure/outside-article")
     _continue_list(doc)
+    _continue_shape(doc)
     _finish(doc)
     labels: list[Label] = [lab or "boilerplate" for lab in doc.label]
     first = raw.first_line

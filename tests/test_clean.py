@@ -7,12 +7,16 @@ import pytest
 from generator.clean import (
     CLUSTER_GAP,
     SUBHEAD_RUN,
+    _continue_shape,
     _Labels,
+    _lexicon_decision,
     _main_run,
+    _shape,
     _take_back_subheads,
     clean_lines,
     is_anchor,
     is_caps_name,
+    lexicon_decided,
     norm,
 )
 from generator.models import LABELS, RawDoc
@@ -247,3 +251,101 @@ def test_a_name_in_capitals_signs_the_article_only_close_under_it():
     got = _rules(dump)
     assert got[4] == ("byline", "structure/caps-name")
     assert got[-1][0] == "boilerplate"  # "NFL", far below the text, is a menu item
+
+
+def test_paragraphs_under_a_block_header_that_weigh_little_are_teaser_cards():
+    article = [PARAGRAPH + " " + PARAGRAPH] * 6
+    cards = ["A teaser card that reads as a sentence. Its blurb runs on for a while too."] * 2
+    doc = _decided([("", "", t) for t in article]
+                   + [("boilerplate", "en/section-promo", "Most Read")]
+                   + [("", "", t) for t in cards])
+    anchors = [0, 1, 2, 3, 4, 5, 7, 8]
+    assert _main_run(doc, anchors) == anchors  # the cards weigh over HEADER_MIN_SHARE
+    doc.texts[7] = doc.texts[8] = "A teaser card, its title and blurb glued together."
+    assert _main_run(doc, anchors) == anchors[:6]
+    # the paragraphs above a header are judged with what stands under it: a short top run
+    # of the article is not dropped because a related box follows it
+    doc = _decided([("", "", article[0]), ("boilerplate", "en/related-header", "More in Politics"),
+                    *[("", "", t) for t in article]])
+    assert _main_run(doc, [0, *range(2, 8)]) == [0, *range(2, 8)]
+    # a related line that carries its teaser ("Read also: <title>") does not split the text
+    doc = _decided([*[("", "", t) for t in article[:3]],
+                    ("boilerplate", "en/related-header", "Read more: " + "a teaser title " * 3),
+                    ("", "", cards[0])])
+    assert _main_run(doc, [0, 1, 2, 4]) == [0, 1, 2, 4]
+
+
+TOUR = [
+    "The band announced a summer tour on Tuesday, its first in a decade, with shows across the "
+    "country and a new album to follow in the autumn.",
+    "Tickets go on sale Friday at 10 a.m. local time through the band's website and the usual "
+    "outlets; the dates are below.",
+    "July 22 – Cuyahoga Falls, OH @ Blossom Music Center",
+    "July 26 – Saratoga Springs, NY @ Saratoga Performing Arts Center",
+    "August 2 – Clarkston, MI @ DTE Energy Music Theatre",
+    "August 4 – Cincinnati, OH @ Riverbend Music Center",
+    "September 5 – Seattle, WA @ White River Amphitheatre",
+    "October 10 – Houston, TX @ The Cynthia Woods Mitchell Pavilion",
+    "Privacy Policy",
+    "Site map and contact",
+]
+
+
+def test_lines_shaped_like_the_list_above_them_continue_it():
+    chrome = ("boilerplate", "model/chrome p=0.02")
+    rows = [("body", "structure/article-text", t) for t in TOUR[:6]] \
+        + [(*chrome, t) for t in TOUR[6:8]] + [(*chrome, t) for t in TOUR[8:]]
+    doc = _decided(rows)
+    _continue_shape(doc)
+    assert doc.rule[6:8] == ["structure/list-shaped"] * 2
+    assert doc.rule[8].startswith("model/chrome")  # no "–" near its start: not the list's
+    # two kept lines of one shape are not yet a list; a lexicon line is never taken back
+    doc = _decided([rows[0], rows[1], rows[2], rows[3], rows[6]])
+    _continue_shape(doc)
+    assert doc.rule[4].startswith("model/chrome")
+    doc = _decided([*rows[:6], ("boilerplate", "en/share-prompt", "Share – Tweet – Email")])
+    _continue_shape(doc)
+    assert doc.rule[6] == "en/share-prompt"
+    assert _shape("Q: Favorite athlete?") == _shape("A: Lebron James, of course.") == ":"
+    assert _shape("A sentence, with commas, and a full stop.") == ""
+
+
+@pytest.mark.parametrize("line, rule", [
+    ("Related: Possible Water Plumes on Europa: The Discovery in Images", "en/related-header"),
+    ("[Related: Salesforce Dreamforce Keynote: AI, Integration And Protestors]",
+     "en/related-header"),
+    ("More in Trump Impeachment Inquiry", "en/related-header"),
+    ("Most read in world news", "en/related-header"),
+    ("Popular on IndieWire", "en/related-header"),
+    ("More Great WIRED Stories", "en/related-header"),
+    ("Next Up In Science & Health", "en/related-header"),
+    ("Image 2 of 5", "en/widget"),
+    ("1 of 6", "en/widget"),
+    ("Previous Next", "en/widget"),
+    ("Copied!", "en/widget"),
+    ("View all (23)", "en/widget"),
+    ("Advert", "common/advert"),
+    ("Write to Al Root at allen.root@example.com", "en/contact"),
+    ("Email Tariq Malik at tmalik@example.com or follow him @tariqjmalik. Follow us on Twitter.",
+     "en/contact"),
+    ("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "en/contact"),
+    ("Listen: http://po.st/TP_615", "en/read-time"),
+    ("Sign Up: Stay on top of the latest breaking film and TV news!", "en/newsletter"),
+    ("There's plenty more where that came from. Sign up for The Daily today to get the free "
+     "daily newsletter delivered to your inbox.", "en/newsletter"),
+    ("The Latest", "en/section-promo"),
+])
+def test_english_widget_and_teaser_lines(line, rule):
+    assert lexicon_decided([line]) == [True]
+    found = _lexicon_decision(line)
+    assert found is not None and found[1] == rule
+
+
+@pytest.mark.parametrize("line", [
+    "UP NEXT",  # AP's sports recaps close on the teams' next games under this subheading
+    "More from the minister's speech came later in the day, when she took questions.",
+    "The company said it would email customers at the weekend to explain the change.",
+    "Volker said he was one of 6 officials on the call.",
+])
+def test_english_body_lines_the_widget_rules_spare(line):
+    assert _lexicon_decision(line) is None

@@ -17,7 +17,7 @@ BOILERPLATE: dict[str, list[str]] = {
     "tag-list": [r"(?:#[^#\s][^#]{0,40}){2,}"],  # "#FDI #đầu tư nước ngoài"
     "photo-credit": [r"\(?(?:image|photo|picture|foto|bild) (?:copyright|credit|source)s?\s*:?\s*[^()]{1,80}\)?"],
     "symbol-only": [r"[\W_\d]{1,40}"],
-    "advert": [r"(?:advertisement|advertising|ads?|publicité|quảng cáo|anzeige|publicidad|"
+    "advert": [r"(?:advertisement|advertising|adverts?|ads?|publicité|quảng cáo|anzeige|publicidad|"
                r"publicidade)"],
 }
 

@@ -22,18 +22,35 @@ BOILERPLATE: dict[str, list[str]] = {
                      r"link copied", r"gift (?:this )?article"],
     "section-promo": [r"(?:previous|next) (?:post|article|story|page)(?:\s*:.{0,200})?",
                       r"breaking news", r"back to .{1,40}", r"most (?:read|popular|viewed|shared)", r"trending(?: now)?",
-                      r"top stories", r"latest(?: news| stories)?", r"editor'?s picks?",
+                      r"top stories", r"(?:the )?latest(?: news| stories)?", r"editor'?s picks?",
                       r"don'?t miss", r"recommended(?: for you)?", r"you may (?:also )?like",
                       r"home", r"news", r"menu", r"search", r"skip to (?:main )?content",
                       r"more from .{1,40}", r"sponsored(?: content)?"],
+    # photo galleries and page widgets: "Image 2 of 5", "Previous Next", "Copied!"
+    "widget": [r"(?:(?:image|photo|picture|slide)s?\s+)?\d+\s+of\s+\d+",
+               r"(?:previous|prev|next)(?:\s*[|/·]?\s*(?:previous|prev|next))?",
+               r"close(?: (?:x|window|gallery))?", r"copied!?", r"view all(?: \(\d+\))?",
+               r"(?:expand|enlarge)(?: this image)?", r"show (?:more|less)",
+               r"(?:load|see) more", r"skip (?:ad|advert(?:isement)?)"],
+    # contact lines under the article: "Write to Al Root at al@example.com", "Email Tariq
+    # Malik at ... or follow him @x", "Follow Newsbeat on Instagram, Facebook and YouTube."
+    "contact": [r"(?:write|e-?mail|contact) (?:to )?.{1,60}? at [\w.+-]+@[\w-]+\.[\w.]+.{0,300}",
+                r"follow (?:me|us|\w+(?: \w+)?) on (?:twitter|instagram|facebook|linkedin|"
+                r"youtube|tiktok|threads)\b.{0,200}"],
     "newsletter": [r"sign up (?:for|to) (?:our|the) .{0,60}newsletters?.{0,100}",
                    r"get (?:our|the) .{0,40}newsletter.{0,100}", r"enter your e-?mail.{0,60}",
-                   r"newsletter.{0,40}", r"thanks? for (?:signing up|subscribing).{0,80}"],
+                   r"newsletter.{0,40}", r"thanks? for (?:signing up|subscribing).{0,80}",
+                   r"sign up\s*:.{0,200}",
+                   # a sentence or two of newsletter prompt: "... Sign up for X to get the
+                   # free daily newsletter", "I agree that X can send me the Y newsletter."
+                   r"(?=.{0,300}$)(?=.*\bnewsletters?\b)"
+                   r"(?=.*\b(?:sign up|subscribe|inbox|send me|delivered)\b).*"],
     "cookie": [
         r"(?=.{0,400}$)(?=.*\bcookies?\b)(?=.*(?:accept|consent|browsing|experience|privacy|settings|preferences)).*",
         r"accept(?: all)?(?: cookies)?", r"i agree",
                r"manage (?:cookies|preferences|settings)", r"privacy (?:policy|settings)"],
     "read-time": [r"\d+\s*min(?:ute)?s?\s*read", r"listen(?: to this article)?(?: \d.{0,20})?",
+                  r"listen\s*:\s*https?://\S+",
                   r"reading time\s*:?\s*\d+\s*min(?:ute)?s?"],
     "tag-list": [r"(?:tags?|topics?|filed under|categories)\s*:.{0,300}"],
     "cms-footer": [r"terms (?:of (?:use|service)|and conditions)", r"contact us",
@@ -45,7 +62,13 @@ RELATED: list[str] = [r"related(?: articles| stories| news| posts| coverage| con
                       r"read (?:more|also|next)(?:\s*:.{0,200})?", r"see also(?:\s*:.{0,200})?",
                       r"more (?:on this|stories|news|articles)(?: .{1,40})?",
                       r"you might also like", r"recommended (?:stories|articles|reading)",
-                      r"further reading", r"also read(?:\s*:.{0,200})?"]
+                      r"further reading", r"also read(?:\s*:.{0,200})?",
+                      # "Related: <title>", "[Related: <title>]", "Related post: <title>"
+                      r"\[?related(?: \w+){0,2}\s*:.{1,200}",
+                      r"more in .{1,60}", r"popular (?:on|in) .{1,40}",
+                      r"most (?:read|popular|viewed|shared) (?:in|on) .{1,40}",
+                      r"more (?:great )?[\w.'’-]+ stories", r"what to read next",
+                      r"(?:next up|up next) in .{1,40}"]
 
 BYLINE: list[str] = [
     r"(?:written |reporting |reported |story )?by\s+(?P<name>[A-Z][\w'.-]*(?:\s+(?:and |& |de |"
