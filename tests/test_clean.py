@@ -333,7 +333,23 @@ def test_lines_shaped_like_the_list_above_them_continue_it():
     ("Sign Up: Stay on top of the latest breaking film and TV news!", "en/newsletter"),
     ("There's plenty more where that came from. Sign up for The Daily today to get the free "
      "daily newsletter delivered to your inbox.", "en/newsletter"),
-    ("The Latest", "en/section-promo"),
+    ("The Latest", "en/related-header"),
+    ("Trending News", "en/related-header"),
+    ("Most Popular Videos", "en/related-header"),
+    ("More:", "en/related-header"),
+    ("More Business News", "en/related-header"),
+    ("Latest", "en/section-promo"),  # a bare menu item: not a header of teasers
+    ("View Comments", "en/comment-counter"),
+    ("Subscribe Sign In", "en/follow-prompt"),
+    ("Pin It", "en/share-prompt"),
+    ("Related Topics", "en/tag-list"),
+    ("There was a problem subscribing you to the newsletter. Check your email and try again.",
+     "en/newsletter"),
+    ("This document is subject to copyright. No part may be reproduced without permission.",
+     "en/cms-footer"),
+    ("Weitere Beiträge zum Thema", "de/related-header"),
+    ("Lo más leído", "es/related-header"),
+    ("As mais lidas da semana", "pt/related-header"),
 ])
 def test_english_widget_and_teaser_lines(line, rule):
     assert lexicon_decided([line]) == [True]

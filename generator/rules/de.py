@@ -25,7 +25,8 @@ BOILERPLATE: dict[str, list[str]] = {
 }
 
 RELATED: list[str] = [r"mehr zum thema(?:\s*:.{0,200})?", r"lesen sie auch(?:\s*:.{0,200})?",
-                      r"auch interessant(?:\s*:.{0,200})?", r"weitere artikel", r"das könnte sie auch interessieren",
+                      r"auch interessant(?:\s*:.{0,200})?", r"weitere (?:artikel|beiträge|nachrichten)(?: zum thema| aus .{1,40})?",
+                      r"meistgelesene?(?: artikel| nachrichten)?", r"das könnte sie auch interessieren",
                       r"verwandte (?:artikel|themen)", r"siehe auch(?:\s*:.{0,200})?"]
 
 BYLINE: list[str] = [

@@ -10,20 +10,23 @@ BOILERPLATE: dict[str, list[str]] = {
                         r"\[?\s*\d+\s+(?:comments?|responses?|replies)\s*\]?(?: to .{0,200})?",
                         r"(?:\d+|one|no)\s+(?:thoughts?|responses?|comments?) on .{0,200}",
                         r"[\w.-]{1,40}\s+says:", r"top rated comments",
-                        r"\[?\s*(?:view|read|see|load|show) (?:all|more)(?: \d+)? comments\s*\]?"],
+                        r"\[?\s*(?:view|read|see|load|show) (?:all|more)(?: \d+)? comments\s*\]?",
+                        r"(?:view|show|hide|read) comments?"],
     "follow-prompt": [r"subscribe to .{1,80}", r"join our .{1,80}", r"stay up to date.{0,100}",
                       r"email me.{0,80}", r"follow(?: us)?(?: on .{1,40})?", r"subscribe(?: now| today)?",
                       r"sign (?:in|up)", r"log ?in", r"register", r"already a subscriber\??",
+                      r"log ?out", r"breaking news (?:e-?mails|alerts)",
+                      r"(?:subscribe|sign in|sign up|log ?in|register)"
+                      r"(?:\s*[|/·•]?\s*(?:subscribe|sign in|sign up|log ?in|log ?out|register))+",
                       r"follow (?:the )?(?:topic|author)s?(?: .{1,40})?"],
     "share-prompt": [r"share\s*(?:tweet|pin|email|whatsapp)(?:\s*[|/·•]?\s*\w+){0,4}", r"share this:?", r"click to (?:share|email|print).{0,80}", r"like this:?",
                      r"like loading\.{0,3}", r"share(?: this(?: article| story| page)?)?(?: on .{1,20})?",
                      r"tweet", r"email this(?: article)?", r"save(?: article| for later)?",
                      r"print(?: this)?(?: article| page)?", r"copy(?: the)? link",
-                     r"link copied", r"gift (?:this )?article"],
+                     r"link copied", r"gift (?:this )?article", r"pin it",
+                     r"order reprints?"],
     "section-promo": [r"(?:previous|next) (?:post|article|story|page)(?:\s*:.{0,200})?",
-                      r"breaking news", r"back to .{1,40}", r"most (?:read|popular|viewed|shared)", r"trending(?: now)?",
-                      r"top stories", r"(?:the )?latest(?: news| stories)?", r"editor'?s picks?",
-                      r"don'?t miss", r"recommended(?: for you)?", r"you may (?:also )?like",
+                      r"breaking news", r"back to .{1,40}", r"trending", r"latest", r"recommended",
                       r"home", r"news", r"menu", r"search", r"skip to (?:main )?content",
                       r"more from .{1,40}", r"sponsored(?: content)?"],
     # photo galleries and page widgets: "Image 2 of 5", "Previous Next", "Copied!"
@@ -44,7 +47,7 @@ BOILERPLATE: dict[str, list[str]] = {
                    # a sentence or two of newsletter prompt: "... Sign up for X to get the
                    # free daily newsletter", "I agree that X can send me the Y newsletter."
                    r"(?=.{0,300}$)(?=.*\bnewsletters?\b)"
-                   r"(?=.*\b(?:sign up|subscribe|inbox|send me|delivered)\b).*"],
+                   r"(?=.*\b(?:sign up|subscrib\w*|inbox|send me|delivered)\b).*"],
     "cookie": [
         r"(?=.{0,400}$)(?=.*\bcookies?\b)(?=.*(?:accept|consent|browsing|experience|privacy|settings|preferences)).*",
         r"accept(?: all)?(?: cookies)?", r"i agree",
@@ -52,10 +55,13 @@ BOILERPLATE: dict[str, list[str]] = {
     "read-time": [r"\d+\s*min(?:ute)?s?\s*read", r"listen(?: to this article)?(?: \d.{0,20})?",
                   r"listen\s*:\s*https?://\S+",
                   r"reading time\s*:?\s*\d+\s*min(?:ute)?s?"],
-    "tag-list": [r"(?:tags?|topics?|filed under|categories)\s*:.{0,300}"],
+    "tag-list": [r"(?:tags?|topics?|filed under|categories)\s*:.{0,300}",
+                 r"related (?:tags|topics)"],
     "cms-footer": [r"terms (?:of (?:use|service)|and conditions)", r"contact us",
-                   r"about us", r"site ?map", r"back to top", r"report an error",
-                   r"corrections? policy"],
+                   r"about us", r"site ?map", r"back to top", r"report (?:an )?error",
+                   r"corrections? policy",
+                   r"(?=.{0,400}$).*\b(?:may not be (?:published|reproduced|broadcast|rewritten|"
+                   r"redistributed)|is subject to copyright)\b.*"],
 }
 
 RELATED: list[str] = [r"related(?: articles| stories| news| posts| coverage| content)?",
@@ -68,7 +74,14 @@ RELATED: list[str] = [r"related(?: articles| stories| news| posts| coverage| con
                       r"more in .{1,60}", r"popular (?:on|in) .{1,40}",
                       r"most (?:read|popular|viewed|shared) (?:in|on) .{1,40}",
                       r"more (?:great )?[\w.'’-]+ stories", r"what to read next",
-                      r"(?:next up|up next) in .{1,40}"]
+                      r"(?:next up|up next) in .{1,40}",
+                      # headers of teaser lists, in the article or beside it
+                      r"most (?:read|popular|viewed|shared)(?: (?:videos?|articles?|stories|posts|news))?",
+                      r"trending (?:now|news|stories)", r"top stories",
+                      r"the latest", r"latest (?:news|stories|articles)", r"editor'?s picks?",
+                      r"don'?t miss", r"recommended for you", r"you may (?:also )?like",
+                      r"more\s*:", r"latest headlines", r"top videos?",
+                      r"more [\w&' -]{1,30} news"]
 
 BYLINE: list[str] = [
     r"(?:written |reporting |reported |story )?by\s+(?P<name>[A-Z][\w'.-]*(?:\s+(?:and |& |de |"

@@ -25,7 +25,8 @@ BOILERPLATE: dict[str, list[str]] = {
 RELATED: list[str] = [r"(?:lee|leer|lea) (?:también|además|más)(?:\s*:.{0,200})?",
                       r"noticias relacionadas", r"te puede interesar", r"más noticias",
                       r"artículos relacionados", r"contenido relacionado", r"ver también(?:\s*:.{0,200})?",
-                      r"también te puede interesar"]
+                      r"también te puede interesar",
+                      r"lo más (?:leído|visto)", r"(?:las )?(?:noticias )?más (?:leídas|vistas)"]
 
 BYLINE: list[str] = [
     r"por\s+(?P<name>[A-ZÁÉÍÓÚÑ][\w'.-]*(?:\s+(?:de |del |la |y )?[A-ZÁÉÍÓÚÑ][\w'.-]*){0,5})",

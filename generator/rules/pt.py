@@ -24,7 +24,8 @@ BOILERPLATE: dict[str, list[str]] = {
 
 RELATED: list[str] = [r"(?:leia|veja|ler) (?:também|mais)(?:\s*:.{0,200})?",
                       r"notícias relacionadas", r"matérias relacionadas", r"relacionadas",
-                      r"mais notícias", r"saiba mais(?:\s*:.{0,200})?"]
+                      r"mais notícias", r"saiba mais(?:\s*:.{0,200})?",
+                      r"(?:as )?(?:notícias )?mais (?:lidas|vistas)(?: da semana| do dia)?"]
 
 BYLINE: list[str] = [
     r"por\s+(?P<name>[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\w'.-]*(?:\s+(?:de |da |do |dos |e )?[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\w'.-]*){0,5})",
