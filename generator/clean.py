@@ -454,9 +454,11 @@ def _main_run(doc: _Labels, anchors: list[int]) -> list[int]:
         if headed[k]:
             weights[k - 1] += weights[k]
     heaviest = max(weights)
+    # text that resumes under more than one header is an article broken by boxes ("Don't
+    # miss", "Trending"): its runs are all kept
+    floor = HEADER_MIN_SHARE * heaviest if sum(headed) == 1 else 0
     return [i for run, w, o, head in zip(runs, weights, own, headed, strict=True)
-            if (o >= HEADER_MIN_SHARE * heaviest if head else w >= CLUSTER_MIN_SHARE * heaviest)
-            for i in run]
+            if (o >= floor if head else w >= CLUSTER_MIN_SHARE * heaviest) for i in run]
 
 
 def _next_to_date(doc: _Labels, i: int) -> bool:

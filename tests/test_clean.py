@@ -253,6 +253,11 @@ def test_a_name_in_capitals_signs_the_article_only_close_under_it():
     assert got[-1][0] == "boilerplate"  # "NFL", far below the text, is a menu item
 
 
+def doc_rows(doc: _Labels, lines: range) -> list[tuple[str, str, str]]:
+    """The (label, rule, text) rows of some lines of a document, to build another from."""
+    return [(doc.label[i] or "", doc.rule[i], doc.texts[i]) for i in lines]
+
+
 def test_paragraphs_under_a_block_header_that_weigh_little_are_teaser_cards():
     article = [PARAGRAPH + " " + PARAGRAPH] * 6
     cards = ["A teaser card that reads as a sentence. Its blurb runs on for a while too."] * 2
@@ -263,6 +268,10 @@ def test_paragraphs_under_a_block_header_that_weigh_little_are_teaser_cards():
     assert _main_run(doc, anchors) == anchors  # the cards weigh over HEADER_MIN_SHARE
     doc.texts[7] = doc.texts[8] = "A teaser card, its title and blurb glued together."
     assert _main_run(doc, anchors) == anchors[:6]
+    # text resuming under two headers is an article broken by boxes: nothing is dropped
+    boxed = _decided([*doc_rows(doc, range(9)), ("boilerplate", "en/section-promo", "Trending"),
+                      ("", "", doc.texts[8])])
+    assert _main_run(boxed, [*anchors, 10]) == [*anchors, 10]
     # the paragraphs above a header are judged with what stands under it: a short top run
     # of the article is not dropped because a related box follows it
     doc = _decided([("", "", article[0]), ("boilerplate", "en/related-header", "More in Politics"),
