@@ -340,16 +340,22 @@ def _content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.casefold()) if len(w) >= 4}
 
 
-def _extend(doc: _Labels, plain: list[int], anchors: list[int], gap: int = 2) -> list[int]:
-    """Add the paragraphs standing close before the first anchor or after the last one."""
+def _extend(doc: _Labels, lex: Lexicon, plain: list[int], anchors: list[int],
+            gap: int = 2) -> list[int]:
+    """Add the paragraphs standing close before the first anchor or after the last one; a
+    byline or a photo's caption between them does not part them."""
     first, last = anchors[0], anchors[-1]
     before = [j for j in plain if j < first]
     after = [j for j in plain if j > last]
     if not before and not after:
         return sorted(set(anchors))
-    free = [0]  # the free lines above each line
-    for label, text in zip(doc.label, doc.texts, strict=True):
-        free.append(free[-1] + (label is None and bool(text)))
+    free = [0]  # the free lines above each line, bylines and captions aside
+    for i, (label, text) in enumerate(zip(doc.label, doc.texts, strict=True)):
+        prev = doc.before[i]
+        apart = label is None and bool(text) and not (
+            (prev is not None and doc.label[prev] == "image")
+            or (len(text) <= BYLINE_MAX_CHARS and lex.byline_name(text)))
+        free.append(free[-1] + apart)
 
     def close(a: int, b: int) -> bool:
         return free[b] - free[a + 1] <= gap
@@ -370,7 +376,7 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
     plain = [i for i, t in enumerate(texts) if t and labels[i] is None and is_anchor(t)]
     anchors = [i for i in plain if probs[i] >= ANCHOR_MIN_SCORE]
     if anchors:  # paragraphs right next to the article's own are article too
-        anchors = _extend(doc, plain, anchors)
+        anchors = _extend(doc, lex, plain, anchors)
     anchors = anchors or plain
     if anchors:  # readers' comments follow a comment header: the article ends there
         stop = next((i for i in range(anchors[0] + 1, len(texts))

@@ -8,6 +8,7 @@ from generator.clean import (
     CLUSTER_GAP,
     SUBHEAD_RUN,
     _continue_shape,
+    _extend,
     _Labels,
     _lexicon_decision,
     _main_run,
@@ -21,6 +22,7 @@ from generator.clean import (
 )
 from generator.models import LABELS, RawDoc
 from generator.read import read_bytes, read_file
+from generator.rules import lexicon
 from tests.conftest import FR_SAMPLE, VI_SAMPLE
 
 VI_EXPECTED = [
@@ -359,6 +361,10 @@ def test_lines_shaped_like_the_list_above_them_continue_it():
     ("Weitere Beiträge zum Thema", "de/related-header"),
     ("Lo más leído", "es/related-header"),
     ("As mais lidas da semana", "pt/related-header"),
+    ("Continue reading the main story", "en/widget"),
+    ("Lire la suite", "fr/read-time"),
+    ("Trở lại Khoa học", "vi/section-promo"),
+    ("Đọc tiếp", "vi/section-promo"),
 ])
 def test_english_widget_and_teaser_lines(line, rule):
     assert lexicon_decided([line]) == [True]
@@ -367,6 +373,7 @@ def test_english_widget_and_teaser_lines(line, rule):
 
 
 @pytest.mark.parametrize("line", [
+    "Trở lại sân cỏ",  # "Back on the pitch": a subheading, not a link back to a section
     "UP NEXT",  # AP's sports recaps close on the teams' next games under this subheading
     "More from the minister's speech came later in the day, when she took questions.",
     "The company said it would email customers at the weekend to explain the change.",
@@ -374,3 +381,17 @@ def test_english_widget_and_teaser_lines(line, rule):
 ])
 def test_english_body_lines_the_widget_rules_spare(line):
     assert _lexicon_decision(line) is None
+
+
+def test_a_byline_or_caption_does_not_part_a_standfirst_from_the_article():
+    rows = [("", "", "Pour son troisième album, la chanteuse mêle chaâbi, électro et chanson "
+                     "réaliste, et raconte ses nuits blanches à Paris."),
+            ("", "", "par Julien Mercier"), ("date", "dateline", "publié le 7 février 2024"),
+            ("image", "image-file", "portrait.jpg"),
+            ("", "", "Nadia Belkacem, à Paris, le 30 janvier."),
+            ("", "", "Votre album s'intitule «Nuits blanches». Pourquoi ce titre ?"),
+            ("", "", PARAGRAPH + " " + PARAGRAPH)]
+    assert _extend(_decided(rows), lexicon(), [0, 6], [6]) == [0, 6]
+    # other text between them does part them
+    rows[1], rows[3] = ("", "", "Un menu de la rubrique"), ("", "", "Un autre menu")
+    assert _extend(_decided(rows), lexicon(), [0, 6], [6]) == [6]

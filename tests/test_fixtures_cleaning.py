@@ -19,13 +19,10 @@ NOT_YET_EXACT: frozenset[str] = frozenset({
     "fr/20minutes_chat_retrouve",
     "fr/lefigaro_budget_assemblee",
     "fr/leparisien_rer_b_panne",
-    "fr/liberation_entretien_musicienne",
     "fr/ouestfrance_incendie_nantes",
     "vi/thanhnien_bong_da_nam_dinh",
     "vi/thanhnien_thoi_quen_duong_huyet",
     "vi/vietnamplus_trung_thu_ho_guom",
-    "vi/vnexpress_sao_choi_mat_thuong",
-    "vi/znews_chatbot_ngan_hang",
 })
 
 

@@ -34,7 +34,8 @@ BOILERPLATE: dict[str, list[str]] = {
                r"(?:previous|prev|next)(?:\s*[|/·]?\s*(?:previous|prev|next))?",
                r"close(?: (?:x|window|gallery))?", r"copied!?", r"view all(?: \(\d+\))?",
                r"(?:expand|enlarge)(?: this image)?", r"show (?:more|less)",
-               r"(?:load|see) more", r"skip (?:ad|advert(?:isement)?)"],
+               r"(?:load|see) more", r"skip (?:ad|advert(?:isement)?)",
+               r"continue reading(?: (?:the )?(?:main )?(?:story|article))?"],
     # contact lines under the article: "Write to Al Root at al@example.com", "Email Tariq
     # Malik at ... or follow him @x", "Follow Newsbeat on Instagram, Facebook and YouTube."
     "contact": [r"(?:write|e-?mail|contact) (?:to )?.{1,60}? at [\w.+-]+@[\w-]+\.[\w.]+.{0,300}",

@@ -17,7 +17,12 @@ BOILERPLATE: dict[str, list[str]] = {
                       r"giải trí", r"thể thao", r"pháp luật", r"giáo dục", r"sức khỏe",
                       r"đời sống", r"du lịch", r"số hóa", r"xe", r"ý kiến", r"tâm sự",
                       r"văn hóa", r"xã hội", r"công nghệ", r"quốc tế", r"chính trị",
-                      r"multimedia", r"podcast", r"emagazine", r"infographic"],
+                      r"multimedia", r"podcast", r"emagazine", r"infographic",
+                      r"khoa học", r"đọc tiếp", r"xem (?:đầy đủ|tiếp|toàn bộ)",
+                      # "Trở lại Khoa học": back to the section's page
+                      r"trở lại (?:trang (?:chủ|trước)|chuyên mục .{1,30}|thời sự|thế giới|"
+                      r"kinh doanh|khoa học|giải trí|thể thao|pháp luật|giáo dục|sức khỏe|"
+                      r"đời sống|du lịch|số hóa|xe|ý kiến|văn hóa|xã hội|công nghệ|quốc tế)"],
     "newsletter": [r"đăng ký nhận (?:tin|bản tin).{0,80}", r"nhận tin (?:mới|qua email).{0,60}"],
     "read-time": [r"nghe(?: bài viết| đọc bài| tin)?", r"\d+\s*phút đọc",
                   r"thời gian đọc\s*:?\s*\d+\s*phút", r"đọc bài(?: viết)?",
