@@ -395,7 +395,7 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
     if not anchors:
         return
     if not hint and len(anchors) > 1 and is_title_like(texts[anchors[0]]) \
-            and not is_sentence(texts[anchors[0]]):
+            and (not is_sentence(texts[anchors[0]]) or _dated_headline(doc, anchors[0])):
         anchors = anchors[1:]  # a long headline, not a paragraph: it is found just above
     a0, a1 = anchors[0], anchors[-1]
     title = _find_title(doc, lex, a0, hint)
@@ -435,6 +435,14 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
         if doc.label[i] != "boilerplate":
             doc.set(i, "boilerplate", "structure/after-article")
         after_body = after_body and doc.rule[i] != "structure/related-block"
+
+
+def _dated_headline(doc: _Labels, i: int) -> bool:
+    """Say whether line i is a headline with its dateline right under it: "Nantes. Un incendie
+    ..., douze personnes relogées" over "Publié le 04/03/2024"; no sentence's end closes it."""
+    after = doc.after[i]
+    return doc.texts[i].rstrip()[-1:] not in _SENTENCE_ENDS and after is not None \
+        and doc.label[after] == "date"
 
 
 def _main_run(doc: _Labels, anchors: list[int]) -> list[int]:

@@ -395,3 +395,20 @@ def test_a_byline_or_caption_does_not_part_a_standfirst_from_the_article():
     # other text between them does part them
     rows[1], rows[3] = ("", "", "Un menu de la rubrique"), ("", "", "Un autre menu")
     assert _extend(_decided(rows), lexicon(), [0, 6], [6]) == [6]
+
+
+def test_a_headline_with_a_full_stop_inside_is_known_by_the_dateline_under_it():
+    dump = [
+        "Ouest-France", "Pays de la Loire", "Loire-Atlantique", "Nantes", "Faits divers",
+        "Nantes. Un incendie dans un immeuble du quartier Malakoff, douze personnes relogées",
+        "Publié le 04/03/2024 à 08h15", "Modifié le 04/03/2024 à 10h40",
+        "Un incendie s'est déclaré dans la nuit de dimanche à lundi au troisième étage d'un "
+        "immeuble de la rue de Malakoff, selon les pompiers de Loire-Atlantique.",
+        "L'alerte a été donnée vers 2 h 30 par des voisins qui ont aperçu des flammes s'échapper "
+        "d'une fenêtre ; une quarantaine de pompiers ont été engagés.",
+    ]
+    got = [label for label, _ in _rules(dump)]
+    assert got == ["boilerplate"] * 5 + ["title", "date", "date", "lead", "body"]
+    # a paragraph that ends as sentences do is not taken for a headline, dateline or not
+    dump[5] += "."
+    assert _rules(dump)[5][0] != "title"
