@@ -122,6 +122,9 @@ def is_short_name(text: str) -> bool:
         and len(text) <= 40
         and all(w[:1].isupper() for w in words if len(w) > 1 and w.casefold() not in _PARTICLES)
         and not is_sentence(text.rstrip("."))
+        # an elided article before a noun is French prose ("L'essentiel du Parisien"); a name
+        # keeps its capital after the apostrophe (O'Brien, N'Golo)
+        and not any(w[1:2] in ("'", "’") and w[2:3].islower() for w in words)
     )
 
 

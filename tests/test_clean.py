@@ -17,6 +17,7 @@ from generator.clean import (
     clean_lines,
     is_anchor,
     is_caps_name,
+    is_short_name,
     lexicon_decided,
     norm,
 )
@@ -149,6 +150,8 @@ def test_helpers():
     assert is_anchor("x " * 50 + "fin.")
     assert not is_anchor("Nổi bật")
     assert norm("  Hợp TÁC, kinh-tế! ") == "hợp tác kinh tế"
+    assert is_short_name("Conan O'Brien") and is_short_name("N'Golo Kanté")
+    assert not is_short_name("L'essentiel du Parisien")  # an elided article: French prose
 
 
 def test_thin_result_gets_a_warning_naming_the_file():

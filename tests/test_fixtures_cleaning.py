@@ -18,7 +18,6 @@ ALL = sorted(FIXTURES.glob("*/*.txt"))
 NOT_YET_EXACT: frozenset[str] = frozenset({
     "fr/20minutes_chat_retrouve",
     "fr/lefigaro_budget_assemblee",
-    "fr/leparisien_rer_b_panne",
     "fr/ouestfrance_incendie_nantes",
     "vi/thanhnien_bong_da_nam_dinh",
     "vi/thanhnien_thoi_quen_duong_huyet",
