@@ -348,7 +348,7 @@ def _extend(doc: _Labels, lex: Lexicon, plain: list[int], anchors: list[int],
     """Add the paragraphs standing close before the first anchor or after the last one; a
     byline or a photo's caption between them does not part them."""
     first, last = anchors[0], anchors[-1]
-    before = [j for j in plain if j < first]
+    before = [j for j in plain if j < first and is_sentence(doc.texts[j])]  # not a headline
     after = [j for j in plain if j > last]
     if not before and not after:
         return sorted(set(anchors))

@@ -395,6 +395,10 @@ def test_a_byline_or_caption_does_not_part_a_standfirst_from_the_article():
             ("", "", "Votre album s'intitule «Nuits blanches». Pourquoi ce titre ?"),
             ("", "", PARAGRAPH + " " + PARAGRAPH)]
     assert _extend(_decided(rows), lexicon(), [0, 6], [6]) == [0, 6]
+    # a long headline without a sentence's punctuation is found by the title search instead
+    headline = ("", "", "Budget 2025 : les députés rejettent la partie recettes du projet de loi "
+                        "de finances présenté par le gouvernement")
+    assert _extend(_decided([headline, *rows[1:]]), lexicon(), [0, 6], [6]) == [6]
     # other text between them does part them
     rows[1], rows[3] = ("", "", "Un menu de la rubrique"), ("", "", "Un autre menu")
     assert _extend(_decided(rows), lexicon(), [0, 6], [6]) == [6]
