@@ -256,6 +256,26 @@ def _lexicon_pass(doc: _Labels, lex: Lexicon) -> list[int]:
     return headers
 
 
+DATE_LIST_GAP = 3  # at most this many lines between the dates of a list of teasers
+DATE_LIST_MIN = 3  # this many dates so close together date teasers, not the article
+
+
+def _teaser_dates(doc: _Labels) -> None:
+    """Drop the dates of a list of teasers (title, date, title, date, ...): a row of datelines
+    a few lines apart is no article's own date, and must not be taken for it."""
+    dates = [i for i, lab in enumerate(doc.label) if lab == "date"]
+    row: list[int] = []
+    for i in [*dates, None]:
+        if i is not None and row and 0 < doc.filled_between(row[-1], i) <= DATE_LIST_GAP \
+                and not any(is_anchor(doc.texts[k]) for k in range(row[-1] + 1, i)):
+            row.append(i)  # only titles between: a paragraph ends the row
+            continue
+        if len(row) >= DATE_LIST_MIN:
+            for k in row:
+                doc.set(k, "boilerplate", "structure/teaser-date")
+        row = [i] if i is not None else []
+
+
 def _related_blocks(doc: _Labels, headers: list[int]) -> None:
     """Drop the teasers under each related header: titles, each with an optional blurb."""
     for h in headers:
@@ -680,6 +700,7 @@ def clean_lines(raw: RawDoc, title_hint: str | None = None, learned: Learned | N
     if learned is not None:
         _learned_pass(doc, lex, raw, learned)
     _related_blocks(doc, headers)
+    _teaser_dates(doc)
     decided = [bool(t) and lab is not None for t, lab in zip(texts, doc.label, strict=True)]
     probs = linemodel.line_scores(texts, decided, model)
     _label_article(doc, lex, title_hint, probs)

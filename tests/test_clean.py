@@ -6,6 +6,7 @@ import pytest
 
 from generator.clean import (
     CLUSTER_GAP,
+    DATE_LIST_MIN,
     SUBHEAD_RUN,
     _continue_shape,
     _extend,
@@ -14,6 +15,7 @@ from generator.clean import (
     _main_run,
     _shape,
     _take_back_subheads,
+    _teaser_dates,
     clean_lines,
     is_anchor,
     is_caps_name,
@@ -419,3 +421,18 @@ def test_a_headline_with_a_full_stop_inside_is_known_by_the_dateline_under_it():
     # a paragraph that ends as sentences do is not taken for a headline, dateline or not
     dump[5] += "."
     assert _rules(dump)[5][0] != "title"
+
+
+def test_a_row_of_dates_between_teaser_titles_is_dropped_and_not_the_articles_date():
+    rows = [("date", "dateline", "Published 12 November 2024"),
+            ("date", "dateline", "Updated 13 November 2024"),  # the article's pair: kept
+            ("", "", PARAGRAPH + " " + PARAGRAPH)]
+    for k in range(DATE_LIST_MIN):
+        rows += [("", "", f"Teaser title number {k}"), ("date", "dateline", f"{k + 1} May 2017")]
+    doc = _decided(rows)
+    _teaser_dates(doc)
+    assert [doc.label[i] for i in (0, 1)] == ["date", "date"]
+    assert [doc.rule[i] for i in range(4, len(rows), 2)] == ["structure/teaser-date"] * 3
+    doc = _decided(rows[:-2])  # two teasers' dates are not yet a list
+    _teaser_dates(doc)
+    assert doc.label[-1] == "date"
