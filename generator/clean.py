@@ -207,6 +207,9 @@ def forget_lines() -> None:
     linemodel.forget_lines()
 
 
+_DECORATION = "»«›‹>•·|*-–— "  # arrows and bullets a menu item is dressed in
+
+
 @lru_cache(maxsize=1 << 13)
 def _lexicon_decision(text: str) -> tuple[Label, str] | None:
     """Return (label, rule) when phrases and shapes decide a non-blank line alone.
@@ -232,6 +235,9 @@ def _lexicon_decision(text: str) -> tuple[Label, str] | None:
         return "boilerplate", found[0]
     if lex.bare_url.fullmatch(text):
         return "boilerplate", "bare-url"
+    bare = text.strip(_DECORATION)
+    if bare != text and bare and (found := lex.boilerplate.match(bare)) is not None:
+        return "boilerplate", found[0]  # "» Publicidade", "- Next Auto News -"
     return None
 
 

@@ -370,6 +370,9 @@ def test_lines_shaped_like_the_list_above_them_continue_it():
     ("Lire la suite", "fr/read-time"),
     ("Trở lại Khoa học", "vi/section-promo"),
     ("Đọc tiếp", "vi/section-promo"),
+    ("» Publicidade", "common/advert"),  # a menu item dressed in an arrow
+    ("Tags", "en/tag-list"),
+    ("Quick Links", "en/cms-footer"),
 ])
 def test_english_widget_and_teaser_lines(line, rule):
     assert lexicon_decided([line]) == [True]
@@ -378,6 +381,7 @@ def test_english_widget_and_teaser_lines(line, rule):
 
 
 @pytest.mark.parametrize("line", [
+    "– Oui, dit-il, nous reviendrons l'an prochain.",  # a dialogue dash is not a menu's bullet
     "Trở lại sân cỏ",  # "Back on the pitch": a subheading, not a link back to a section
     "UP NEXT",  # AP's sports recaps close on the teams' next games under this subheading
     "More from the minister's speech came later in the day, when she took questions.",

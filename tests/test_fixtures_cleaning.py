@@ -20,7 +20,6 @@ NOT_YET_EXACT: frozenset[str] = frozenset({
     "fr/ouestfrance_incendie_nantes",
     "vi/thanhnien_bong_da_nam_dinh",
     "vi/thanhnien_thoi_quen_duong_huyet",
-    "vi/vietnamplus_trung_thu_ho_guom",
 })
 
 

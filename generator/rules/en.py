@@ -57,9 +57,10 @@ BOILERPLATE: dict[str, list[str]] = {
                   r"listen\s*:\s*https?://\S+",
                   r"reading time\s*:?\s*\d+\s*min(?:ute)?s?"],
     "tag-list": [r"(?:tags?|topics?|filed under|categories)\s*:.{0,300}",
-                 r"related (?:tags|topics)"],
+                 r"related (?:tags|topics)", r"tags?", r"topics?"],
     "cms-footer": [r"terms (?:of (?:use|service)|and conditions)", r"contact us",
                    r"about us", r"site ?map", r"back to top", r"report (?:an )?error",
+                   r"(?:quick|useful) links",
                    r"corrections? policy",
                    r"(?=.{0,400}$).*\b(?:may not be (?:published|reproduced|broadcast|rewritten|"
                    r"redistributed)|is subject to copyright)\b.*"],
