@@ -373,6 +373,19 @@ def test_lines_shaped_like_the_list_above_them_continue_it():
     ("» Publicidade", "common/advert"),  # a menu item dressed in an arrow
     ("Tags", "en/tag-list"),
     ("Quick Links", "en/cms-footer"),
+    ("Continue Reading Below", "en/widget"),
+    ("This slideshow requires JavaScript.", "en/widget"),
+    ("To Read the Full Story", "en/widget"),
+    ("Get breaking news alerts and special reports, delivered weekday mornings.",
+     "en/newsletter"),
+    ("No spam, we promise. You can unsubscribe at any time.", "en/newsletter"),
+    ("Share on: Facebook Twitter Reddit", "en/share-prompt"),
+    ("Like this story? Share it with a friend!", "en/share-prompt"),
+    ("Have a tip? Amy may be reached at amy@example.com.", "en/contact"),
+    ("CLICK HERE TO GET THE FOX NEWS APP", "en/contact"),
+    ("This site is protected by reCAPTCHA and the Google Privacy Policy.", "en/cookie"),
+    ("Iklan", "common/advert"),
+    ("Реклама", "common/advert"),
 ])
 def test_english_widget_and_teaser_lines(line, rule):
     assert lexicon_decided([line]) == [True]

@@ -18,7 +18,7 @@ BOILERPLATE: dict[str, list[str]] = {
     "photo-credit": [r"\(?(?:image|photo|picture|foto|bild) (?:copyright|credit|source)s?\s*:?\s*[^()]{1,80}\)?"],
     "symbol-only": [r"[\W_\d]{1,40}"],
     "advert": [r"(?:advertisement|advertising|adverts?|ads?|publicité|quảng cáo|anzeige|publicidad|"
-               r"publicidade)"],
+               r"publicidade|pubblicità|iklan|реклама|広告|광고)"],
 }
 
 # A line that is only an image file name (the photo itself is not in the dump).

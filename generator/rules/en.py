@@ -24,6 +24,7 @@ BOILERPLATE: dict[str, list[str]] = {
                      r"tweet", r"email this(?: article)?", r"save(?: article| for later)?",
                      r"print(?: this)?(?: article| page)?", r"copy(?: the)? link",
                      r"link copied", r"gift (?:this )?article", r"pin it",
+                     r"share (?:on|via)\s*:.{0,80}", r"like this (?:story|article)\?.{0,80}",
                      r"order reprints?"],
     "section-promo": [r"(?:previous|next) (?:post|article|story|page)(?:\s*:.{0,200})?",
                       r"breaking news", r"back to .{1,40}", r"trending", r"latest", r"recommended",
@@ -35,10 +36,14 @@ BOILERPLATE: dict[str, list[str]] = {
                r"close(?: (?:x|window|gallery))?", r"copied!?", r"view all(?: \(\d+\))?",
                r"(?:expand|enlarge)(?: this image)?", r"show (?:more|less)",
                r"(?:load|see) more", r"skip (?:ad|advert(?:isement)?)",
-               r"continue reading(?: (?:the )?(?:main )?(?:story|article))?"],
+               r"continue reading(?: (?:the )?(?:main )?(?:story|article)| below)?",
+               r"(?=.{0,200}$).*\b(?:requires|enable) javascript\b.*",
+               r"to read the full (?:story|article)"],
     # contact lines under the article: "Write to Al Root at al@example.com", "Email Tariq
     # Malik at ... or follow him @x", "Follow Newsbeat on Instagram, Facebook and YouTube."
-    "contact": [r"(?:write|e-?mail|contact) (?:to )?.{1,60}? at [\w.+-]+@[\w-]+\.[\w.]+.{0,300}",
+    "contact": [r"have a (?:news )?tip\?.{0,300}",
+                r"(?=.{0,120}$).*\bget the [\w ]{1,30} app\b.*",
+                r"(?:write|e-?mail|contact) (?:to )?.{1,60}? at [\w.+-]+@[\w-]+\.[\w.]+.{0,300}",
                 r"follow (?:me|us|\w+(?: \w+)?) on (?:twitter|instagram|facebook|linkedin|"
                 r"youtube|tiktok|threads)\b.{0,200}"],
     "newsletter": [r"sign up (?:for|to) (?:our|the) .{0,60}newsletters?.{0,100}",
@@ -48,11 +53,14 @@ BOILERPLATE: dict[str, list[str]] = {
                    # a sentence or two of newsletter prompt: "... Sign up for X to get the
                    # free daily newsletter", "I agree that X can send me the Y newsletter."
                    r"(?=.{0,300}$)(?=.*\bnewsletters?\b)"
-                   r"(?=.*\b(?:sign up|subscrib\w*|inbox|send me|delivered)\b).*"],
+                   r"(?=.*\b(?:sign up|subscrib\w*|inbox|send me|delivered)\b).*",
+                   r"(?=.{0,300}$)(?=.*\b(?:news )?alerts\b)(?=.*\b(?:delivered|inbox)\b).*",
+                   r"(?=.{0,300}$).*\bunsubscribe at any time\b.*"],
     "cookie": [
         r"(?=.{0,400}$)(?=.*\bcookies?\b)(?=.*(?:accept|consent|browsing|experience|privacy|settings|preferences)).*",
         r"accept(?: all)?(?: cookies)?", r"i agree",
-               r"manage (?:cookies|preferences|settings)", r"privacy (?:policy|settings)"],
+               r"manage (?:cookies|preferences|settings)", r"privacy (?:policy|settings)",
+               r"(?=.{0,300}$).*\bprotected by recaptcha\b.*"],
     "read-time": [r"\d+\s*min(?:ute)?s?\s*read", r"listen(?: to this article)?(?: \d.{0,20})?",
                   r"listen\s*:\s*https?://\S+",
                   r"reading time\s*:?\s*\d+\s*min(?:ute)?s?"],
