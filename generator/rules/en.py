@@ -38,7 +38,7 @@ BOILERPLATE: dict[str, list[str]] = {
                r"(?:load|see) more", r"skip (?:ad|advert(?:isement)?)",
                r"continue reading(?: (?:the )?(?:main )?(?:story|article)| below)?",
                r"(?=.{0,200}$).*\b(?:requires|enable) javascript\b.*",
-               r"to read the full (?:story|article)"],
+               r"to read the full (?:story|article)", r"(?:play |watch )?video"],
     # contact lines under the article: "Write to Al Root at al@example.com", "Email Tariq
     # Malik at ... or follow him @x", "Follow Newsbeat on Instagram, Facebook and YouTube."
     "contact": [r"have a (?:news )?tip\?.{0,300}",
@@ -80,7 +80,7 @@ RELATED: list[str] = [r"related(?: articles| stories| news| posts| coverage| con
                       r"you might also like", r"recommended (?:stories|articles|reading)",
                       r"further reading", r"also read(?:\s*:.{0,200})?",
                       # "Related: <title>", "[Related: <title>]", "Related post: <title>"
-                      r"\[?related(?: \w+){0,2}\s*:.{1,200}",
+                      r"\[?related(?: \w+){0,2}\s*:.{0,200}",
                       r"more in .{1,60}", r"popular (?:on|in) .{1,40}",
                       r"most (?:read|popular|viewed|shared) (?:in|on) .{1,40}",
                       r"more (?:great )?[\w.'’-]+ stories", r"what to read next",
