@@ -2,10 +2,13 @@
 
 The cleaner works in passes over the lines of one document:
 1. lexicon: phrases and shapes that are boilerplate (or image, source, date, byline) anywhere;
-2. related blocks: a "Bài liên quan" / "Lire aussi" header drops the teasers under it;
-3. anchors: lines that are surely article paragraphs (long, sentence-like);
+2. related blocks: a "Bài liên quan" / "Lire aussi" header drops the teasers under it, and a
+   row of datelines between teaser titles is dropped with them;
+3. anchors: lines that are surely article paragraphs (long, sentence-like, scored as text by
+   the line model); runs of them far from the article or under a block header are sidebars;
 4. structure: the headline is found above the first anchor, the article runs from there to the
-   last anchor and on to the first end marker; what lies outside is site chrome.
+   last anchor and on to the first end marker; what lies outside is site chrome;
+5. lists: a list the article began (numbered, or lines of one shape) runs on past its end.
 When in doubt a line is kept: losing article text is worse than keeping a stray line.
 """
 
@@ -237,7 +240,7 @@ def _lexicon_decision(text: str) -> tuple[Label, str] | None:
         return "boilerplate", "bare-url"
     bare = text.strip(_DECORATION)
     if bare != text and bare and (found := lex.boilerplate.match(bare)) is not None:
-        return "boilerplate", found[0]  # "» Publicidade", "- Next Auto News -"
+        return "boilerplate", found[0]  # "» Publicidade", "• Advertisement •"
     return None
 
 
@@ -263,7 +266,7 @@ def _lexicon_pass(doc: _Labels, lex: Lexicon) -> list[int]:
 
 
 DATE_LIST_GAP = 3  # at most this many lines between the dates of a list of teasers
-DATE_LIST_MIN = 3  # this many dates so close together date teasers, not the article
+DATE_LIST_MIN = 3  # this many dates so close together are teasers' dates, not the article's
 
 
 def _teaser_dates(doc: _Labels) -> None:
