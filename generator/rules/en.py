@@ -11,58 +11,60 @@ BOILERPLATE: dict[str, list[str]] = {
                         r"(?:\d+|one|no)\s+(?:thoughts?|responses?|comments?) on .{0,200}",
                         r"[\w.-]{1,40}\s+says:", r"top rated comments",
                         r"\[?\s*(?:view|read|see|load|show) (?:all|more)(?: \d+)? comments\s*\]?",
-                        r"(?:view|show|hide|read) comments?"],
+                        r"view comments?", r"show comments?", r"hide comments?", r"read comments?"],
     "follow-prompt": [r"subscribe to .{1,80}", r"join our .{1,80}", r"stay up to date.{0,100}",
                       r"email me.{0,80}", r"follow(?: us)?(?: on .{1,40})?", r"subscribe(?: now| today)?",
                       r"sign (?:in|up)", r"log ?in", r"register", r"already a subscriber\??",
                       r"log ?out", r"breaking news (?:e-?mails|alerts)",
                       r"(?:subscribe|sign in|sign up|log ?in|register)"
-                      r"(?:\s*[|/·•]?\s*(?:subscribe|sign in|sign up|log ?in|log ?out|register))+",
+                      r"(?:\s{0,3}[|/·•]?\s{0,3}(?:subscribe|sign in|sign up|log ?in|log ?out|register))"
+                      r"{1,3}",
                       r"follow (?:the )?(?:topic|author)s?(?: .{1,40})?"],
     "share-prompt": [r"share\s*(?:tweet|pin|email|whatsapp)(?:\s*[|/·•]?\s*\w+){0,4}", r"share this:?", r"click to (?:share|email|print).{0,80}", r"like this:?",
                      r"like loading\.{0,3}", r"share(?: this(?: article| story| page)?)?(?: on .{1,20})?",
                      r"tweet", r"email this(?: article)?", r"save(?: article| for later)?",
                      r"print(?: this)?(?: article| page)?", r"copy(?: the)? link",
                      r"link copied", r"gift (?:this )?article", r"pin it",
-                     r"share (?:on|via)\s*:.{0,80}", r"like this (?:story|article)\?.{0,80}",
+                     r"share (?:on|via)\s{0,3}:.{0,80}", r"like this (?:story|article)\?.{0,80}",
                      r"order reprints?"],
     "section-promo": [r"(?:previous|next) (?:post|article|story|page)(?:\s*:.{0,200})?",
                       r"breaking news", r"back to .{1,40}", r"trending", r"latest", r"recommended",
                       r"home", r"news", r"menu", r"search", r"skip to (?:main )?content",
                       r"more from .{1,40}", r"sponsored(?: content)?"],
     # photo galleries and page widgets: "Image 2 of 5", "Previous Next", "Copied!"
-    "widget": [r"(?:(?:image|photo|picture|slide)s?\s+)?\d+\s+of\s+\d+",
-               r"(?:previous|prev|next)(?:\s*[|/·]?\s*(?:previous|prev|next))?",
-               r"close(?: (?:x|window|gallery))?", r"copied!?", r"view all(?: \(\d+\))?",
+    "widget": [r"(?:(?:image|photo|picture|slide)s?\s{1,3})?\d{1,4}\s{1,3}of\s{1,3}\d{1,4}",
+               r"(?:previous|prev|next)(?:\s{0,3}[|/·]?\s{0,3}(?:previous|prev|next))?",
+               r"close(?: (?:x|window|gallery))?", r"copied!?", r"view all(?: \(\d{1,6}\))?",
                r"(?:expand|enlarge)(?: this image)?", r"show (?:more|less)",
                r"(?:load|see) more", r"skip (?:ad|advert(?:isement)?)",
                r"continue reading(?: (?:the )?(?:main )?(?:story|article)| below)?",
-               r"(?=.{0,200}$).*\b(?:requires|enable) javascript\b.*",
-               r"to read the full (?:story|article)", r"(?:play |watch )?video"],
+               r"(?=.{0,200}$)(?=.*javascript).*\b(?:requires|enable) javascript\b.*",
+               r"to read the full (?:story|article)", r"video", r"play video", r"watch video"],
     # contact lines under the article: "Write to Al Root at al@example.com", "Email Tariq
     # Malik at ... or follow him @x", "Follow Newsbeat on Instagram, Facebook and YouTube."
     "contact": [r"have a (?:news )?tip\?.{0,300}",
-                r"(?=.{0,120}$).*\bget the [\w ]{1,30} app\b.*",
-                r"(?:write|e-?mail|contact) (?:to )?.{1,60}? at [\w.+-]+@[\w-]+\.[\w.]+.{0,300}",
-                r"follow (?:me|us|\w+(?: \w+)?) on (?:twitter|instagram|facebook|linkedin|"
+                r"(?=.{0,120}$)(?=.*get the ).*\bget the [\w ]{1,30} app\b.*",
+                r"(?:write|e-?mail|contact) (?:to )?.{1,60}? at [\w.+-]{1,64}@[\w-]{1,64}\.[\w.]{1,64}"
+                r".{0,300}",
+                r"follow (?:me|us|\w{1,30}(?: \w{1,30})?) on (?:twitter|instagram|facebook|linkedin|"
                 r"youtube|tiktok|threads)\b.{0,200}"],
     "newsletter": [r"sign up (?:for|to) (?:our|the) .{0,60}newsletters?.{0,100}",
                    r"get (?:our|the) .{0,40}newsletter.{0,100}", r"enter your e-?mail.{0,60}",
                    r"newsletter.{0,40}", r"thanks? for (?:signing up|subscribing).{0,80}",
-                   r"sign up\s*:.{0,200}",
+                   r"sign up\s{0,3}:.{0,200}",
                    # a sentence or two of newsletter prompt: "... Sign up for X to get the
                    # free daily newsletter", "I agree that X can send me the Y newsletter."
-                   r"(?=.{0,300}$)(?=.*\bnewsletters?\b)"
+                   r"(?=.{0,300}$)(?=.*newsletter)(?=.*\bnewsletters?\b)"
                    r"(?=.*\b(?:sign up|subscrib\w*|inbox|send me|delivered)\b).*",
-                   r"(?=.{0,300}$)(?=.*\b(?:news )?alerts\b)(?=.*\b(?:delivered|inbox)\b).*",
-                   r"(?=.{0,300}$).*\bunsubscribe at any time\b.*"],
+                   r"(?=.{0,300}$)(?=.*alerts\b)(?=.*\b(?:delivered|inbox)\b).*",
+                   r"(?=.{0,300}$)(?=.*unsubscribe at any time).*"],
     "cookie": [
         r"(?=.{0,400}$)(?=.*\bcookies?\b)(?=.*(?:accept|consent|browsing|experience|privacy|settings|preferences)).*",
         r"accept(?: all)?(?: cookies)?", r"i agree",
                r"manage (?:cookies|preferences|settings)", r"privacy (?:policy|settings)",
-               r"(?=.{0,300}$).*\bprotected by recaptcha\b.*"],
+               r"(?=.{0,300}$)(?=.*protected by recaptcha).*"],
     "read-time": [r"\d+\s*min(?:ute)?s?\s*read", r"listen(?: to this article)?(?: \d.{0,20})?",
-                  r"listen\s*:\s*https?://\S+",
+                  r"listen\s{0,3}:\s{0,3}https?://\S{1,200}",
                   r"reading time\s*:?\s*\d+\s*min(?:ute)?s?"],
     "tag-list": [r"(?:tags?|topics?|filed under|categories)\s*:.{0,300}",
                  r"related (?:tags|topics)", r"tags?", r"topics?"],
@@ -70,8 +72,9 @@ BOILERPLATE: dict[str, list[str]] = {
                    r"about us", r"site ?map", r"back to top", r"report (?:an )?error",
                    r"(?:quick|useful) links",
                    r"corrections? policy",
-                   r"(?=.{0,400}$).*\b(?:may not be (?:published|reproduced|broadcast|rewritten|"
-                   r"redistributed)|is subject to copyright)\b.*"],
+                   r"(?=.{0,400}$)(?=.*may not be ).*\bmay not be (?:published|reproduced|broadcast|"
+                   r"rewritten|redistributed)\b.*",
+                   r"(?=.{0,400}$)(?=.*subject to copyright).*"],
 }
 
 RELATED: list[str] = [r"related(?: articles| stories| news| posts| coverage| content)?",
@@ -80,17 +83,18 @@ RELATED: list[str] = [r"related(?: articles| stories| news| posts| coverage| con
                       r"you might also like", r"recommended (?:stories|articles|reading)",
                       r"further reading", r"also read(?:\s*:.{0,200})?",
                       # "Related: <title>", "[Related: <title>]", "Related post: <title>"
-                      r"\[?related(?: \w+){0,2}\s*:.{0,200}",
+                      r"related(?: \w{1,30}){0,2}\s{0,3}:.{0,200}",
+                      r"\[related(?: \w{1,30}){0,2}\s{0,3}:.{0,200}",
                       r"more in .{1,60}", r"popular (?:on|in) .{1,40}",
                       r"most (?:read|popular|viewed|shared) (?:in|on) .{1,40}",
-                      r"more (?:great )?[\w.'’-]+ stories", r"what to read next",
+                      r"more (?:great )?[\w.'’-]{1,30} stories", r"what to read next",
                       r"(?:next up|up next) in .{1,40}",
                       # headers of teaser lists, in the article or beside it
                       r"most (?:read|popular|viewed|shared)(?: (?:videos?|articles?|stories|posts|news))?",
                       r"trending (?:now|news|stories)", r"top stories",
                       r"the latest", r"latest (?:news|stories|articles)", r"editor'?s picks?",
                       r"don'?t miss", r"recommended for you", r"you may (?:also )?like",
-                      r"more\s*:", r"latest headlines", r"top videos?",
+                      r"more\s{0,3}:", r"latest headlines", r"top videos?",
                       r"more [\w&' -]{1,30} news"]
 
 BYLINE: list[str] = [
