@@ -23,6 +23,7 @@ from generator.clean import (
     lexicon_decided,
     norm,
 )
+from generator.dates import find_date, is_dateline
 from generator.models import LABELS, RawDoc
 from generator.read import read_bytes, read_file
 from generator.rules import lexicon
@@ -178,6 +179,19 @@ def test_lexicons_cover_german_spanish_portuguese():
         assert lex.boilerplate.match(text) or lex.related.match(text), text
     assert lex.byline_name("Por María García") == "María García"
     assert lex.byline_name("Von Hans Müller") == "Hans Müller"
+
+
+def test_lexicons_cover_italian_and_russian():
+    lex = lexicon()
+    for text in ["Commenti (3)", "Condividi su Facebook", "Leggi anche", "Riproduzione riservata",
+                 "Комментарии (5)", "Материалы по теме", "Читайте также: Новый закон",
+                 "Все права защищены."]:
+        assert lex.boilerplate.match(text) or lex.related.match(text), text
+    assert lex.byline_name("di Marco Rossi") == "Marco Rossi"
+    assert lex.byline_name("Автор: Анна Петрова") == "Анна Петрова"
+    assert is_dateline("Опубликовано 20 ноября 2019") is not None
+    hit = find_date("Pubblicato il 20 novembre 2019 alle 10:30")
+    assert hit is not None and (hit.year, hit.month, hit.day, hit.hour) == (2019, 11, 20, 10)
 
 
 def _rules(lines: list[str]) -> list[tuple[str, str]]:

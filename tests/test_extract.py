@@ -144,6 +144,12 @@ def test_detect_language():
     assert detect_language("Le gouvernement a présenté mardi un budget pour l'année.", "en") == "fr"
     assert detect_language("Chính phủ đã trình bày ngân sách cho năm tới vào thứ ba.", "en") == "vi"
     assert detect_language("ok", "en") == "en"
+    assert detect_language("Il governo ha presentato martedì una legge che non era stata "
+                           "discussa con le regioni.", "en") == "it"
+    assert detect_language("Правительство представило во вторник закон, который не был "
+                           "согласован с регионами.", "en") == "ru"
+    assert detect_language("El gobierno presentó el martes una ley que no fue discutida con "
+                           "las regiones.", "en") == "es"
 
 
 def test_markdown_item_is_sanitised(config):

@@ -18,19 +18,19 @@ from re import _parser as re_parser  # type: ignore[attr-defined]
 from types import ModuleType
 from typing import Any
 
-from generator.rules import common, de, en, es, fr, pt, vi
+from generator.rules import common, de, en, es, fr, it, pt, ru, vi
 
 LANGUAGE_MODULES: dict[str, ModuleType] = {
-    "de": de, "en": en, "es": es, "fr": fr, "pt": pt, "vi": vi,
+    "de": de, "en": en, "es": es, "fr": fr, "it": it, "pt": pt, "ru": ru, "vi": vi,
 }
 
 
-def _combine(named: list[tuple[str, str]]) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """Compile (rule, pattern) pairs into one alternation; the empty group rN closing a branch
-    stands for rule N (a group opening each branch would make Python's re far slower)."""
+def _combine(named: list[tuple[str, str]]) -> tuple[_Lazy, tuple[str, ...]]:
+    """Join (rule, pattern) pairs into one alternation, compiled when first needed; the empty
+    group rN closing a branch stands for rule N (a group opening each branch would make
+    Python's re far slower)."""
     parts = [f"(?:{pattern})(?P<r{i}>)" for i, (_, pattern) in enumerate(named)]
-    regex = re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
-    return regex, tuple(rule for rule, _ in named)
+    return _Lazy("|".join(parts) or "(?!)"), tuple(rule for rule, _ in named)
 
 
 _UNGROUP = re.compile(r"\(\?P<\w+>")
@@ -126,23 +126,43 @@ def _alternation(patterns: list[str]) -> str:
     return "|".join(grouped + [f"(?:{p})" for p in alone])
 
 
-def _alternations(patterns: list[_Pattern]) -> tuple[re.Pattern[str] | None, ...]:
-    """Compile, for each length step, the alternation of the patterns that can match a line
-    that long (None: none can)."""
+class _Lazy:
+    """A case-insensitive regular expression compiled when first used: a build that cleans one
+    edited dump meets lines of a few lengths only, and compiling every alternation of every
+    length step would cost more than cleaning it."""
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, re.IGNORECASE)
+        return self._compiled
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return (self._compiled or self.compiled()).fullmatch(text)
+
+
+def _alternations(patterns: list[_Pattern]) -> tuple[_Lazy | None, ...]:
+    """Give, for each length step, the alternation of the patterns that can match a line that
+    long (None: none can), compiled when first needed."""
     alternations = [_alternation([p.text for p in patterns if p.width >= step])
                     for step in LENGTH_STEPS]
-    return tuple(re.compile(alt, re.IGNORECASE) if alt else None for alt in alternations)
+    return tuple(_Lazy(alt) if alt else None for alt in alternations)
 
 
-_NEVER = re.compile("(?!)")
-Guarded = tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]  # (guard word, test) pairs
+_NEVER = _Lazy("(?!)")
+Guarded = tuple[tuple[re.Pattern[str], _Lazy], ...]  # (guard word, test) pairs
 
 
 @dataclass(frozen=True)
 class QuickTest:
     """A fast yes/no test of full-line patterns: could one of them match a line?"""
 
-    quick: tuple[re.Pattern[str], ...]  # by length step: the patterns without a guard word
+    quick: tuple[_Lazy, ...]  # by length step: the patterns without a guard word
     guarded: tuple[Guarded, ...]  # by length step: the others, tried if their word is there
 
     @classmethod
@@ -173,7 +193,7 @@ class QuickTest:
 class Matcher:
     """Full-line patterns, each named by the rule it stands for."""
 
-    regex: re.Pattern[str]
+    regex: _Lazy  # every pattern, each closed by an empty group naming it
     rules: tuple[str, ...]
     test: QuickTest
 
