@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import gc
 import hashlib
 import json
 import logging
@@ -212,6 +213,15 @@ def _facts_work(item: tuple[Path, str]) -> Facts | None:
     return facts_of(read_input(data, item[1]))
 
 
+def _freeze() -> None:
+    """Move every object of this process out of the collector's sight before workers are
+    forked: a collection (in the parent or in a worker) writes into the header of each object
+    it visits, which copies every page it touches out of the memory the processes share.
+    `gc.unfreeze` once the workers are gone."""
+    gc.collect()
+    gc.freeze()
+
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -236,6 +246,7 @@ class Workers:
             if self.share_model and sys.platform == "linux":  # shared by forked workers
                 self.release = share_language_model()
             context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+            _freeze()
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
                                             initializer=_init_worker,
                                             initargs=(self.config, self.images, os.getpid()))
@@ -246,6 +257,7 @@ class Workers:
         if self.pool is not None:
             self.pool.shutdown()
             self.pool = None
+            gc.unfreeze()
         self.release()
 
 
@@ -272,6 +284,7 @@ def write_pages(env: Environment, config: Config, jobs: list[PageJob], stage: St
                           .encode("utf-8")) for path, article, feeds in jobs]
     _PAGES.update(env=env, config=config, jobs=jobs, stage=stage, whole=whole)
     step = max(1, min(64, len(jobs) // (4 * workers)))
+    _freeze()
     spans = [(i, min(len(jobs), i + step)) for i in range(0, len(jobs), step)]
     try:
         with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
@@ -280,6 +293,7 @@ def write_pages(env: Environment, config: Config, jobs: list[PageJob], stage: St
             return [result for part in pool.map(_page_work, spans) for result in part]
     finally:
         _PAGES.clear()
+        gc.unfreeze()
 
 
 @dataclass
