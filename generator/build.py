@@ -13,10 +13,11 @@ import pickle
 import shutil
 import signal
 import sys
-from collections import defaultdict
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -226,6 +227,29 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+def _chunk(fn: Callable[[T], R], items: list[T]) -> list[R]:
+    return [fn(item) for item in items]
+
+
+def _ahead(pool: ProcessPoolExecutor, fn: Callable[[T], R], items: Iterator[T], chunk: int,
+           window: int) -> Iterator[R]:
+    """Yield fn(item) for every item, in order, computed by the pool in chunks of `chunk`
+    items, at most `window` chunks submitted and not yet taken."""
+    pending: deque[Future[list[R]]] = deque()
+
+    def submit() -> None:
+        part = list(islice(items, chunk))
+        if part:
+            pending.append(pool.submit(_chunk, fn, part))
+
+    for _ in range(window):
+        submit()
+    while pending:
+        results = pending.popleft().result()
+        submit()
+        yield from results
+
+
 class Workers:
     """The processes running the per-input stages (learning, cleaning): a pool of `jobs`
     forked workers, started on first use by a stage with enough inputs, else this process."""
@@ -237,9 +261,17 @@ class Workers:
         self.pool: ProcessPoolExecutor | None = None
         self.release: Callable[[], None] = lambda: None  # frees what the workers shared
 
-    def map(self, fn: Callable[[T], R], items: list[T]) -> Iterator[R]:
-        """Yield fn(item) for every item, in order."""
-        if self.jobs <= 1 or len(items) < 2 * PARALLEL_MIN:
+    def map(self, fn: Callable[[T], R], items: Iterable[T], count: int | None = None,
+            ) -> Iterator[R]:
+        """Yield fn(item) for every item, in order; `count` is how many items there are (when
+        `items` is not a list).
+
+        Items are handed out a few chunks ahead of the results taken, so that neither the
+        items (a lazy iterable is read as the workers go) nor the results waiting to be taken
+        pile up in this process.
+        """
+        count = len(items) if count is None and isinstance(items, list) else count or 0
+        if self.jobs <= 1 or count < 2 * PARALLEL_MIN:
             _init_worker(self.config, self.images)
             return map(fn, items)
         if self.pool is None:
@@ -250,8 +282,8 @@ class Workers:
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
                                             initializer=_init_worker,
                                             initargs=(self.config, self.images, os.getpid()))
-        chunk = max(1, min(64, len(items) // (4 * self.jobs)))
-        return self.pool.map(fn, items, chunksize=chunk)
+        chunk = max(1, min(64, count // (4 * self.jobs)))
+        return _ahead(self.pool, fn, iter(items), chunk, 3 * self.jobs)
 
     def close(self) -> None:
         if self.pool is not None:
@@ -407,17 +439,18 @@ def _load(loaded: Loaded, paths: list[Path], names: list[str], digests: list[byt
     del facts
     loaded.learned = learned.report()
     cached: list[bool] = []
-    items: list[Item] = []
-    for path, shown, digest in zip(paths, names, digests, strict=True):
+    for shown, digest in zip(names, digests, strict=True):
         mine = learned.by_path.get(shown)
         key = entry_key(code, shown, digest + "\0".join(
             [next(iter(mine.values())).rule, *sorted(mine)]).encode() if mine else digest)
         loaded.keys.append(key)
         loaded.key_of[shown] = key
         cached.append(cache.has(key))
-        if not cached[-1]:
-            items.append((path, shown, learned.for_path(shown)))
-    results = workers.map(_work, items)
+    todo = [i for i, hit in enumerate(cached) if not hit]
+    # What each input needs of the learned lines is made as the workers take it (made for
+    # all inputs at once, these tables would take more memory than the articles).
+    items: Iterator[Item] = ((paths[i], names[i], learned.for_path(names[i])) for i in todo)
+    results = workers.map(_work, items, len(todo))
     done = 0
     for path, name, key, hit in zip(paths, names, loaded.keys, cached, strict=True):
         entry = summaries.get(key) if hit else None
@@ -431,7 +464,7 @@ def _load(loaded: Loaded, paths: list[Path], names: list[str], digests: list[byt
             if not hit:
                 done += 1
                 if on_progress:
-                    on_progress(done, len(items))
+                    on_progress(done, len(todo))
         summaries.put(key, entry)
         loaded.problems += entry.problems
         if entry.article is None:
@@ -442,7 +475,7 @@ def _load(loaded: Loaded, paths: list[Path], names: list[str], digests: list[byt
         else:
             loaded.articles.append(entry.article)
     summaries.save()
-    loaded.cleaned = len(items)
+    loaded.cleaned = len(todo)
     loaded.articles = assign_slugs(loaded.articles)
     return loaded
 
