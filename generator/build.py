@@ -71,6 +71,7 @@ log = logging.getLogger("newsdigest")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")  # no SVG: it can script
 REPORT_NAME = "build-report.json"
 PARALLEL_MIN = 16  # fewer inputs per worker than this are cleaned in-process
+APART_MIN = 256  # inputs to measure for learning from which it runs in a child process
 
 
 @dataclass(frozen=True)
@@ -403,6 +404,65 @@ def learn_inputs(names: list[str], digests: list[bytes], paths: list[Path], code
     return learned_of(tables)
 
 
+def learn_apart(names: list[str], digests: list[bytes], paths: list[Path], code: str,
+                cache: FactsCache | None, workers: Workers) -> Learned:
+    """`learn_inputs`, in a forked child process when there are many inputs to measure.
+
+    Learning holds every input's signature and one outlet's lines at a time: tens of MB at
+    10,000 inputs, which a process does not give back to the system once freed (they stay in
+    its heap, in pieces). Run in a child, only the learned table comes back; the child's
+    workers measure the inputs (without the language model: measuring needs none).
+    """
+    if sys.platform != "linux":
+        return learn_inputs(names, digests, paths, code, cache, workers)
+    known = cache.keys() if cache is not None else set()
+    texts = [entry_key(code, name, digest) for name, digest in zip(names, digests, strict=True)
+             if kind_of(name) == "text"]
+    if sum(1 for key in texts if key not in known) < APART_MIN:
+        return learn_inputs(names, digests, paths, code, cache, workers)
+    context = multiprocessing.get_context("fork")
+    reader, writer = context.Pipe(duplex=False)
+    parent = os.getpid()
+
+    def run() -> None:
+        die_with_parent(parent)
+        reader.close()
+        answer: tuple[str, object]
+        try:
+            mine = Workers(workers.jobs, workers.config, workers.images)
+            try:
+                answer = ("learned", learn_inputs(names, digests, paths, code, cache, mine))
+            finally:
+                mine.close()
+        except BaseException as exc:  # raised again in the parent
+            answer = ("error", exc)
+        try:
+            writer.send(answer)
+        except Exception:  # an exception that cannot be pickled
+            writer.send(("error", RuntimeError(repr(answer[1]))))
+
+    child = context.Process(target=run, name="newsdigest-learn")
+    child.start()
+    writer.close()
+    kind, value = "died", None
+    try:
+        kind, value = reader.recv()
+    except EOFError:  # the child died without an answer (killed): learn here instead
+        pass
+    finally:
+        reader.close()
+        if child.is_alive() and kind == "died":
+            child.kill()
+        child.join()
+    if kind == "error":
+        assert isinstance(value, BaseException)
+        raise value
+    if isinstance(value, Learned):
+        return value
+    log.debug("learning in a child process failed (exit code %s); learning here", child.exitcode)
+    return learn_inputs(names, digests, paths, code, cache, workers)
+
+
 def load_articles(source: Path, config: Config, cache: ArticleCache,
                   jobs: int = 1, on_progress: Callable[[int, int], None] | None = None,
                   facts: FactsCache | None = None, known: Digests | None = None,
@@ -435,7 +495,7 @@ def _load(loaded: Loaded, paths: list[Path], names: list[str], digests: list[byt
           images: dict[str, str], cache: ArticleCache, workers: Workers,
           on_progress: Callable[[int, int], None] | None, facts: FactsCache | None,
           summaries: Summaries) -> Loaded:
-    learned = learn_inputs(names, digests, paths, code, facts, workers)
+    learned = learn_apart(names, digests, paths, code, facts, workers)
     del facts
     loaded.learned = learned.report()
     cached: list[bool] = []
