@@ -534,6 +534,7 @@ def _load(loaded: Loaded, paths: list[Path], names: list[str], digests: list[byt
                 loaded.rejected_lines[name] = json.loads(record)["lines"]
         else:
             loaded.articles.append(entry.article)
+    workers.close()  # before what follows takes more memory: the workers' is given back first
     summaries.save()
     loaded.cleaned = len(todo)
     loaded.articles = assign_slugs(loaded.articles)
