@@ -54,7 +54,7 @@ from generator.models import Article, Problem
 from generator.read import input_files, kind_of, read_input, walk_files
 from generator.render import PageJob, make_env, render_article
 from generator.report import article_record, write_report
-from generator.site import site_files
+from generator.site import page_jobs, site_files
 from generator.write import (
     InterruptedAfterPublish,
     Stage,
@@ -574,15 +574,20 @@ def _build(source: Path, out: Path, config: Config, site_dir: Path, workers: int
     cache.commit()
     env = make_env(site_dir)
     memo = Memo(state_dir(out) / "pages.pickle", published(out))
-    page_jobs: list[PageJob] = []
+
+    def key(article: Article) -> str:
+        return loaded.key_of[article.path]
 
     def whole(article: Article) -> Article:
-        return replace(article, blocks=cache.blocks(loaded.key_of[article.path]))
-    files = site_files(env, config, loaded.articles, site_dir, memo,
-                       lambda a: loaded.key_of[a.path], page_jobs, whole)
-    files.update(media_files(source, loaded.images))
+        return replace(article, blocks=cache.blocks(key(article)))
+    # Article pages first: their workers are forked before the index pages and feeds are made
+    # here, so they neither share nor copy that memory.
     stage = Stage(out)
-    staged = write_pages(env, config, page_jobs, stage, workers, whole)
+    staged = write_pages(env, config, page_jobs(env, config, loaded.articles, memo, key), stage,
+                         workers, whole)
+    files = site_files(env, config, loaded.articles, site_dir, memo, key, whole=whole,
+                       listed=True)
+    files.update(media_files(source, loaded.images))
     stats = publish(out, files, memo.kept, stage, staged)
     try:
         memo.save(stats.digests)
