@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import gc
 import hashlib
 import json
 import logging
@@ -12,10 +13,11 @@ import pickle
 import shutil
 import signal
 import sys
-from collections import defaultdict
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -52,7 +54,7 @@ from generator.models import Article, Problem
 from generator.read import input_files, kind_of, read_input, walk_files
 from generator.render import PageJob, make_env, render_article
 from generator.report import article_record, write_report
-from generator.site import site_files
+from generator.site import page_jobs, site_files
 from generator.write import (
     InterruptedAfterPublish,
     Stage,
@@ -69,6 +71,7 @@ log = logging.getLogger("newsdigest")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")  # no SVG: it can script
 REPORT_NAME = "build-report.json"
 PARALLEL_MIN = 16  # fewer inputs per worker than this are cleaned in-process
+APART_MIN = 256  # inputs to measure for learning from which it runs in a child process
 
 
 @dataclass(frozen=True)
@@ -212,8 +215,40 @@ def _facts_work(item: tuple[Path, str]) -> Facts | None:
     return facts_of(read_input(data, item[1]))
 
 
+def _freeze() -> None:
+    """Move every object of this process out of the collector's sight before workers are
+    forked: a collection (in the parent or in a worker) writes into the header of each object
+    it visits, which copies every page it touches out of the memory the processes share.
+    `gc.unfreeze` once the workers are gone."""
+    gc.collect()
+    gc.freeze()
+
+
 T = TypeVar("T")
 R = TypeVar("R")
+
+
+def _chunk(fn: Callable[[T], R], items: list[T]) -> list[R]:
+    return [fn(item) for item in items]
+
+
+def _ahead(pool: ProcessPoolExecutor, fn: Callable[[T], R], items: Iterator[T], chunk: int,
+           window: int) -> Iterator[R]:
+    """Yield fn(item) for every item, in order, computed by the pool in chunks of `chunk`
+    items, at most `window` chunks submitted and not yet taken."""
+    pending: deque[Future[list[R]]] = deque()
+
+    def submit() -> None:
+        part = list(islice(items, chunk))
+        if part:
+            pending.append(pool.submit(_chunk, fn, part))
+
+    for _ in range(window):
+        submit()
+    while pending:
+        results = pending.popleft().result()
+        submit()
+        yield from results
 
 
 class Workers:
@@ -227,25 +262,35 @@ class Workers:
         self.pool: ProcessPoolExecutor | None = None
         self.release: Callable[[], None] = lambda: None  # frees what the workers shared
 
-    def map(self, fn: Callable[[T], R], items: list[T]) -> Iterator[R]:
-        """Yield fn(item) for every item, in order."""
-        if self.jobs <= 1 or len(items) < 2 * PARALLEL_MIN:
+    def map(self, fn: Callable[[T], R], items: Iterable[T], count: int | None = None,
+            ) -> Iterator[R]:
+        """Yield fn(item) for every item, in order; `count` is how many items there are (when
+        `items` is not a list).
+
+        Items are handed out a few chunks ahead of the results taken, so that neither the
+        items (a lazy iterable is read as the workers go) nor the results waiting to be taken
+        pile up in this process.
+        """
+        count = len(items) if count is None and isinstance(items, list) else count or 0
+        if self.jobs <= 1 or count < 2 * PARALLEL_MIN:
             _init_worker(self.config, self.images)
             return map(fn, items)
         if self.pool is None:
             if self.share_model and sys.platform == "linux":  # shared by forked workers
                 self.release = share_language_model()
             context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+            _freeze()
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=context,
                                             initializer=_init_worker,
                                             initargs=(self.config, self.images, os.getpid()))
-        chunk = max(1, min(64, len(items) // (4 * self.jobs)))
-        return self.pool.map(fn, items, chunksize=chunk)
+        chunk = max(1, min(64, count // (4 * self.jobs)))
+        return _ahead(self.pool, fn, iter(items), chunk, 3 * self.jobs)
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown()
             self.pool = None
+            gc.unfreeze()
         self.release()
 
 
@@ -272,6 +317,7 @@ def write_pages(env: Environment, config: Config, jobs: list[PageJob], stage: St
                           .encode("utf-8")) for path, article, feeds in jobs]
     _PAGES.update(env=env, config=config, jobs=jobs, stage=stage, whole=whole)
     step = max(1, min(64, len(jobs) // (4 * workers)))
+    _freeze()
     spans = [(i, min(len(jobs), i + step)) for i in range(0, len(jobs), step)]
     try:
         with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
@@ -280,6 +326,7 @@ def write_pages(env: Environment, config: Config, jobs: list[PageJob], stage: St
             return [result for part in pool.map(_page_work, spans) for result in part]
     finally:
         _PAGES.clear()
+        gc.unfreeze()
 
 
 @dataclass
@@ -357,6 +404,65 @@ def learn_inputs(names: list[str], digests: list[bytes], paths: list[Path], code
     return learned_of(tables)
 
 
+def learn_apart(names: list[str], digests: list[bytes], paths: list[Path], code: str,
+                cache: FactsCache | None, workers: Workers) -> Learned:
+    """`learn_inputs`, in a forked child process when there are many inputs to measure.
+
+    Learning holds every input's signature and one outlet's lines at a time: tens of MB at
+    10,000 inputs, which a process does not give back to the system once freed (they stay in
+    its heap, in pieces). Run in a child, only the learned table comes back; the child's
+    workers measure the inputs (without the language model: measuring needs none).
+    """
+    if sys.platform != "linux":
+        return learn_inputs(names, digests, paths, code, cache, workers)
+    known = cache.keys() if cache is not None else set()
+    texts = [entry_key(code, name, digest) for name, digest in zip(names, digests, strict=True)
+             if kind_of(name) == "text"]
+    if sum(1 for key in texts if key not in known) < APART_MIN:
+        return learn_inputs(names, digests, paths, code, cache, workers)
+    context = multiprocessing.get_context("fork")
+    reader, writer = context.Pipe(duplex=False)
+    parent = os.getpid()
+
+    def run() -> None:
+        die_with_parent(parent)
+        reader.close()
+        answer: tuple[str, object]
+        try:
+            mine = Workers(workers.jobs, workers.config, workers.images)
+            try:
+                answer = ("learned", learn_inputs(names, digests, paths, code, cache, mine))
+            finally:
+                mine.close()
+        except BaseException as exc:  # raised again in the parent
+            answer = ("error", exc)
+        try:
+            writer.send(answer)
+        except Exception:  # an exception that cannot be pickled
+            writer.send(("error", RuntimeError(repr(answer[1]))))
+
+    child = context.Process(target=run, name="newsdigest-learn")
+    child.start()
+    writer.close()
+    kind, value = "died", None
+    try:
+        kind, value = reader.recv()
+    except EOFError:  # the child died without an answer (killed): learn here instead
+        pass
+    finally:
+        reader.close()
+        if child.is_alive() and kind == "died":
+            child.kill()
+        child.join()
+    if kind == "error":
+        assert isinstance(value, BaseException)
+        raise value
+    if isinstance(value, Learned):
+        return value
+    log.debug("learning in a child process failed (exit code %s); learning here", child.exitcode)
+    return learn_inputs(names, digests, paths, code, cache, workers)
+
+
 def load_articles(source: Path, config: Config, cache: ArticleCache,
                   jobs: int = 1, on_progress: Callable[[int, int], None] | None = None,
                   facts: FactsCache | None = None, known: Digests | None = None,
@@ -389,21 +495,22 @@ def _load(loaded: Loaded, paths: list[Path], names: list[str], digests: list[byt
           images: dict[str, str], cache: ArticleCache, workers: Workers,
           on_progress: Callable[[int, int], None] | None, facts: FactsCache | None,
           summaries: Summaries) -> Loaded:
-    learned = learn_inputs(names, digests, paths, code, facts, workers)
+    learned = learn_apart(names, digests, paths, code, facts, workers)
     del facts
     loaded.learned = learned.report()
     cached: list[bool] = []
-    items: list[Item] = []
-    for path, shown, digest in zip(paths, names, digests, strict=True):
+    for shown, digest in zip(names, digests, strict=True):
         mine = learned.by_path.get(shown)
         key = entry_key(code, shown, digest + "\0".join(
             [next(iter(mine.values())).rule, *sorted(mine)]).encode() if mine else digest)
         loaded.keys.append(key)
         loaded.key_of[shown] = key
         cached.append(cache.has(key))
-        if not cached[-1]:
-            items.append((path, shown, learned.for_path(shown)))
-    results = workers.map(_work, items)
+    todo = [i for i, hit in enumerate(cached) if not hit]
+    # What each input needs of the learned lines is made as the workers take it (made for
+    # all inputs at once, these tables would take more memory than the articles).
+    items: Iterator[Item] = ((paths[i], names[i], learned.for_path(names[i])) for i in todo)
+    results = workers.map(_work, items, len(todo))
     done = 0
     for path, name, key, hit in zip(paths, names, loaded.keys, cached, strict=True):
         entry = summaries.get(key) if hit else None
@@ -417,7 +524,7 @@ def _load(loaded: Loaded, paths: list[Path], names: list[str], digests: list[byt
             if not hit:
                 done += 1
                 if on_progress:
-                    on_progress(done, len(items))
+                    on_progress(done, len(todo))
         summaries.put(key, entry)
         loaded.problems += entry.problems
         if entry.article is None:
@@ -427,8 +534,9 @@ def _load(loaded: Loaded, paths: list[Path], names: list[str], digests: list[byt
                 loaded.rejected_lines[name] = json.loads(record)["lines"]
         else:
             loaded.articles.append(entry.article)
+    workers.close()  # before what follows takes more memory: the workers' is given back first
     summaries.save()
-    loaded.cleaned = len(items)
+    loaded.cleaned = len(todo)
     loaded.articles = assign_slugs(loaded.articles)
     return loaded
 
@@ -466,15 +574,20 @@ def _build(source: Path, out: Path, config: Config, site_dir: Path, workers: int
     cache.commit()
     env = make_env(site_dir)
     memo = Memo(state_dir(out) / "pages.pickle", published(out))
-    page_jobs: list[PageJob] = []
+
+    def key(article: Article) -> str:
+        return loaded.key_of[article.path]
 
     def whole(article: Article) -> Article:
-        return replace(article, blocks=cache.blocks(loaded.key_of[article.path]))
-    files = site_files(env, config, loaded.articles, site_dir, memo,
-                       lambda a: loaded.key_of[a.path], page_jobs, whole)
-    files.update(media_files(source, loaded.images))
+        return replace(article, blocks=cache.blocks(key(article)))
+    # Article pages first: their workers are forked before the index pages and feeds are made
+    # here, so they neither share nor copy that memory.
     stage = Stage(out)
-    staged = write_pages(env, config, page_jobs, stage, workers, whole)
+    staged = write_pages(env, config, page_jobs(env, config, loaded.articles, memo, key), stage,
+                         workers, whole)
+    files = site_files(env, config, loaded.articles, site_dir, memo, key, whole=whole,
+                       listed=True)
+    files.update(media_files(source, loaded.images))
     stats = publish(out, files, memo.kept, stage, staged)
     try:
         memo.save(stats.digests)

@@ -275,8 +275,27 @@ class FactsCache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.db = _connect(path, self._setup)
+        self._db: sqlite3.Connection | None = None  # opened on first use, by the process using
+        # it (learning may run in a forked child: see build.learn_apart)
+        self._pid = os.getpid()
+        self._inherited: list[sqlite3.Connection] = []  # a parent's, never used nor closed here
         self.used: set[str] = set()  # memo names asked for in this build
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This process's connection (a forked child opens its own: SQLite's may not cross a
+        fork; the parent's is kept, unused, since closing it would drop this process's locks)."""
+        if self._db is not None and self._pid != os.getpid():
+            self._inherited.append(self._db)
+            self._db = None
+        if self._db is None:
+            self._pid = os.getpid()
+            self._db = _connect(self.path, self._setup)
+        return self._db
+
+    def keys(self) -> set[str]:
+        """Return the keys of every stored Facts."""
+        return {row[0] for row in self.db.execute("SELECT key FROM facts")}
 
     @staticmethod
     def _setup(db: sqlite3.Connection) -> None:
@@ -321,6 +340,7 @@ class FactsCache:
         self.db.executemany("DELETE FROM memo WHERE name = ?", old)
         self.db.commit()
         self.db.close()
+        self._db = None
 
 
 def loads(blob: object) -> Any:

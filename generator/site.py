@@ -28,6 +28,7 @@ from generator.render import (
     FeedLink,
     PageJob,
     article_content,
+    article_jobs,
     language_name,
     newest_first,
     render_site,
@@ -119,29 +120,48 @@ def pages_files(config: Config) -> dict[str, bytes]:
     return files
 
 
+def _site_feeds(config: Config) -> list[FeedLink]:
+    """The feeds of the whole site: RSS, Atom, JSON Feed."""
+    return [
+        FeedLink("feed.xml", config.title, RSS_TYPE, label="RSS"),
+        FeedLink("atom.xml", config.title, ATOM_TYPE, label="Atom"),
+        FeedLink("feed.json", config.title, JSON_FEED_TYPE, label="JSON Feed"),
+    ]
+
+
+def page_jobs(env: Environment, config: Config, articles: Sequence[Article],
+              memo: Memo | None = None,
+              key: Callable[[Article], str] = lambda a: a.guid) -> list[PageJob]:
+    """List the article pages of the site to be rendered by the caller (those the memo keeps
+    left out), each with the feeds it announces; `site_files(..., listed=True)` then makes
+    the rest. Lets a build render the article pages before the index pages and feeds take
+    memory."""
+    ordered = newest_first(articles)
+    feeds = [*_site_feeds(config), *(p.link for p in feed_plans(config, ordered))]
+    return article_jobs(env, config, ordered, feeds, memo or no_memo(), key)
+
+
 def site_files(env: Environment, config: Config, articles: Sequence[Article],
                site_dir: Path, memo: Memo | None = None,
                key: Callable[[Article], str] = lambda a: a.guid,
                jobs: list[PageJob] | None = None,
-               whole: Callable[[Article], Article] = lambda a: a) -> dict[str, bytes]:
+               whole: Callable[[Article], Article] = lambda a: a,
+               listed: bool = False) -> dict[str, bytes]:
     """Return {output path: bytes} for pages, feeds and static files (not media).
 
     With a memo, pages and feeds whose inputs did not change since the last build are left
     out and listed in `memo.kept`; `key` names an article's content (its cache key). Given a
-    `jobs` list, article pages are listed there to be rendered by the caller. When `articles`
-    are summaries (no body blocks), `whole` gives each one's article for feed items and pages.
+    `jobs` list, article pages are listed there to be rendered by the caller; `listed` says
+    they were already (`page_jobs`), so none are made or listed. When `articles` are
+    summaries (no body blocks), `whole` gives each one's article for feed items and pages.
     Raises generator.check.FeedError when a feed would be invalid; nothing is published then.
     """
     memo = memo or no_memo()
     ordered = newest_first(articles)
     plans = feed_plans(config, ordered)
-    site_feeds = [
-        FeedLink("feed.xml", config.title, RSS_TYPE, label="RSS"),
-        FeedLink("atom.xml", config.title, ATOM_TYPE, label="Atom"),
-        FeedLink("feed.json", config.title, JSON_FEED_TYPE, label="JSON Feed"),
-    ]
+    site_feeds = _site_feeds(config)
     pages = render_site(env, config, ordered, [*site_feeds, *(p.link for p in plans)], memo, key,
-                        jobs, whole)
+                        jobs, whole, listed)
     files = {path: html.encode("utf-8") for path, html in pages.items()}
 
     contents: dict[str, str] = {}  # rendered once, shared by every feed
