@@ -213,7 +213,7 @@ def forget_lines() -> None:
 _DECORATION = "»«›‹>•·|*-–— "  # arrows and bullets a menu item is dressed in
 
 
-@lru_cache(maxsize=1 << 13)
+@lru_cache(maxsize=1 << 10)  # a worker's menus and footers; more only costs memory
 def _lexicon_decision(text: str) -> tuple[Label, str] | None:
     """Return (label, rule) when phrases and shapes decide a non-blank line alone.
 
