@@ -155,7 +155,7 @@ def _alternations(patterns: list[_Pattern]) -> tuple[_Lazy | None, ...]:
 
 
 _NEVER = _Lazy("(?!)")
-Guarded = tuple[tuple[re.Pattern[str], _Lazy], ...]  # (guard word, test) pairs
+Guarded = tuple[tuple[str, _Lazy], ...]  # (guard word casefolded, test) pairs
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,7 @@ class QuickTest:
         by_guard: dict[str | None, list[_Pattern]] = {}
         for pattern in map(_Pattern.of, patterns):
             by_guard.setdefault(pattern.guard, []).append(pattern)
-        tests = [(re.compile(re.escape(word), re.IGNORECASE), _alternations(found))
+        tests = [(word.casefold(), _alternations(found))
                  for word, found in by_guard.items() if word is not None]
         guarded = tuple(tuple((word, test) for word, quick in tests
                               if (test := quick[step]) is not None)
@@ -184,9 +184,10 @@ class QuickTest:
         if self.quick[step].fullmatch(text) is not None:
             return True
         guarded = self.guarded[step]
-        return bool(guarded) and any(
-            word.search(text) is not None and test.fullmatch(text) is not None
-            for word, test in guarded)
+        if not guarded:
+            return False
+        folded = text.casefold()  # a substring test per word: far faster than a regex search
+        return any(word in folded and test.fullmatch(text) is not None for word, test in guarded)
 
 
 @dataclass(frozen=True)
