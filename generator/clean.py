@@ -413,7 +413,7 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
     if anchors:  # readers' comments follow a comment header: the article ends there
         stop = next((i for i in range(anchors[0] + 1, len(texts))
                      if doc.rule[i].endswith(COMMENT_RULE)), None)
-        if stop is not None and any(a < stop for a in anchors):
+        if stop is not None and _article_above(doc, anchors, stop):
             anchors = [a for a in anchors if a < stop]
     if len(anchors) > 1:
         anchors = _main_run(doc, anchors)
@@ -467,6 +467,19 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
         if doc.label[i] != "boilerplate":
             doc.set(i, "boilerplate", "structure/after-article")
         after_body = after_body and doc.rule[i] != "structure/related-block"
+
+
+ARTICLE_ABOVE_CHARS = 300  # paragraphs this long above a comment header are an article
+COMMENTS_AFTER_MAX = 3.0  # shorter ones with this many times more text under the header are a
+# standfirst over a share bar's "Comment" button, and the text under it is the article
+
+
+def _article_above(doc: _Labels, anchors: list[int], stop: int) -> bool:
+    """Say whether the paragraphs above a comment header are the article (and those under it
+    readers' comments), rather than a standfirst above a share bar."""
+    above = sum(len(doc.texts[a]) for a in anchors if a < stop)
+    below = sum(len(doc.texts[a]) for a in anchors if a > stop)
+    return above >= ARTICLE_ABOVE_CHARS or (above > 0 and below <= COMMENTS_AFTER_MAX * above)
 
 
 def _dated_headline(doc: _Labels, i: int) -> bool:

@@ -467,3 +467,30 @@ def test_a_row_of_dates_between_teaser_titles_is_dropped_and_not_the_articles_da
     doc = _decided(rows[:-2])  # two teasers' dates are not yet a list
     _teaser_dates(doc)
     assert doc.label[-1] == "date"
+
+
+STORY = [
+    "Three years ago, over breakfast, my friend handed me a novel about a quest that she said "
+    "would change how I read fantasy for good.",
+    "The book is an unfolding cabinet of wonders, written over a decade before the genre's "
+    "current fashion for history retold with magic.",
+    "I wanted to buy a copy, but it was out of print, and used copies were selling for far more "
+    "than I could pay at the time.",
+    "It would take me eighteen months to answer my questions, and the quest brought me to the "
+    "writer's friends, his family and his papers.",
+]
+
+
+def test_a_comment_button_under_a_standfirst_does_not_end_the_article():
+    dump = ["The Disappearance of a Beloved Writer",
+            "I wanted to learn why a beloved science fiction writer fell into obscurity after "
+            "his death.",
+            "Tweet", "Share", "Comment", *STORY]
+    got = [label for label, _ in _rules(dump)]
+    assert got[-4:] == ["body"] * 4
+    # under an article of its own, a comment header does end it: what follows is comments
+    comments = ["Great piece, thanks for writing it and for all the research you put in.",
+                "I read this book in 1990 and still think about it every year around now."]
+    got = _rules(["The Disappearance of a Beloved Writer", *STORY, "Comments (2)", *comments])
+    assert [label for label, _ in got[1:5]] == ["lead", "body", "body", "body"]
+    assert [label for label, _ in got[-2:]] == ["boilerplate", "boilerplate"]
