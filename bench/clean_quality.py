@@ -187,7 +187,8 @@ def main() -> None:
         "",
         "Caveats: the model's two thresholds (`ANCHOR_MIN_SCORE`, `CHROME_MAX_SCORE` in "
         "generator/clean.py) and the structure constants `CLUSTER_GAP`, `CLUSTER_MIN_SHARE`, "
-        "`HEADER_MIN_SHARE`, `BYLINE_WITHIN` and `SUBHEAD_RUN` were picked by looking at these "
+        "`HEADER_MIN_SHARE`, `ARTICLE_ABOVE_CHARS`, `BYLINE_WITHIN` and `SUBHEAD_RUN` were picked "
+        "by looking at these "
         "cross-validated scores, and generic phrases of web widgets (comment and share "
         "prompts, `N responses to`, `X says:`, gallery controls such as `Image 2 of 5`, "
         "teaser-list headers such as `Trending News` or `More in <section>`, contact lines "
