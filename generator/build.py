@@ -271,7 +271,8 @@ class Workers:
         items (a lazy iterable is read as the workers go) nor the results waiting to be taken
         pile up in this process.
         """
-        count = len(items) if count is None and isinstance(items, list) else count or 0
+        if count is None:
+            count = len(items) if isinstance(items, list) else 0
         if self.jobs <= 1 or count < 2 * PARALLEL_MIN:
             _init_worker(self.config, self.images)
             return map(fn, items)
@@ -346,13 +347,18 @@ class Loaded:
     images: dict[str, str] = field(default_factory=dict)  # image file name -> output path
 
 
+def _text_keys(names: list[str], digests: list[bytes], code: str) -> dict[str, str]:
+    """The cache key of every text input (the inputs learning measures), by name."""
+    return {name: entry_key(code, name, digest)
+            for name, digest in zip(names, digests, strict=True) if kind_of(name) == "text"}
+
+
 def learn_inputs(names: list[str], digests: list[bytes], paths: list[Path], code: str,
                  cache: FactsCache | None, workers: Workers) -> Learned:
     """Learn the outlets' boilerplate from every text input, measuring only uncached ones
     (found by the hash of their bytes), and learning again only for outlets whose members
     changed."""
-    keys = {name: entry_key(code, name, digest)
-            for name, digest in zip(names, digests, strict=True) if kind_of(name) == "text"}
+    keys = _text_keys(names, digests, code)
     if cache is None:
         todo = [(path, name) for path, name in zip(paths, names, strict=True) if name in keys]
         return learn_from_facts([f for f in workers.map(_facts_work, todo) if f is not None])
@@ -416,9 +422,7 @@ def learn_apart(names: list[str], digests: list[bytes], paths: list[Path], code:
     if sys.platform != "linux":
         return learn_inputs(names, digests, paths, code, cache, workers)
     known = cache.keys() if cache is not None else set()
-    texts = [entry_key(code, name, digest) for name, digest in zip(names, digests, strict=True)
-             if kind_of(name) == "text"]
-    if sum(1 for key in texts if key not in known) < APART_MIN:
+    if sum(key not in known for key in _text_keys(names, digests, code).values()) < APART_MIN:
         return learn_inputs(names, digests, paths, code, cache, workers)
     context = multiprocessing.get_context("fork")
     reader, writer = context.Pipe(duplex=False)

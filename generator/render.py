@@ -313,24 +313,20 @@ def article_jobs(env: Environment, config: Config, ordered: Sequence[Article],
 def render_site(env: Environment, config: Config, articles: Sequence[Article],
                 feeds: Sequence[FeedLink] = SITE_FEEDS, memo: Memo | None = None,
                 key: Callable[[Article], str] = lambda a: a.guid,
-                jobs: list[PageJob] | None = None,
                 whole: Callable[[Article], Article] = lambda a: a,
                 listed: bool = False) -> dict[str, str]:
     """Render every page of the site: {output path: html}. `feeds` are announced in heads.
 
     With a memo, pages whose inputs did not change since the last build are left out (the memo
-    lists them as kept); `key` names an article's content (its cache key). Given a `jobs`
-    list, article pages are not rendered but listed there (for worker processes); `listed`
-    says the caller already listed them (`article_jobs`): only the other pages are made.
-    `whole` gives the article of a summary (see `cache.split_entry`) for its page.
+    lists them as kept); `key` names an article's content (its cache key). `listed` says the
+    caller renders the article pages itself (listed by `article_jobs`, for worker processes):
+    only the other pages are made. `whole` gives the article of a summary (see
+    `cache.split_entry`) for its page.
     """
     ordered = newest_first(articles)
     pages = dict(index_pages(env, config, ordered, feeds, memo, key))
-    todo = [] if listed else article_jobs(env, config, ordered, feeds, memo, key)
-    if jobs is not None:
-        jobs.extend(todo)
-    else:
-        for path, article, mine in todo:
+    if not listed:
+        for path, article, mine in article_jobs(env, config, ordered, feeds, memo, key):
             pages[path] = render_article(env, config, whole(article), mine)
     not_found = Page("404.html")
     # 404.html is served for any missing path, at any depth: its links start at the site root.

@@ -144,16 +144,15 @@ def page_jobs(env: Environment, config: Config, articles: Sequence[Article],
 def site_files(env: Environment, config: Config, articles: Sequence[Article],
                site_dir: Path, memo: Memo | None = None,
                key: Callable[[Article], str] = lambda a: a.guid,
-               jobs: list[PageJob] | None = None,
                whole: Callable[[Article], Article] = lambda a: a,
                listed: bool = False) -> dict[str, bytes]:
     """Return {output path: bytes} for pages, feeds and static files (not media).
 
     With a memo, pages and feeds whose inputs did not change since the last build are left
-    out and listed in `memo.kept`; `key` names an article's content (its cache key). Given a
-    `jobs` list, article pages are listed there to be rendered by the caller; `listed` says
-    they were already (`page_jobs`), so none are made or listed. When `articles` are
-    summaries (no body blocks), `whole` gives each one's article for feed items and pages.
+    out and listed in `memo.kept`; `key` names an article's content (its cache key).
+    `listed` says the caller renders the article pages (listed by `page_jobs`), so none are
+    made here. When `articles` are summaries (no body blocks), `whole` gives each one's
+    article for feed items and pages.
     Raises generator.check.FeedError when a feed would be invalid; nothing is published then.
     """
     memo = memo or no_memo()
@@ -161,7 +160,7 @@ def site_files(env: Environment, config: Config, articles: Sequence[Article],
     plans = feed_plans(config, ordered)
     site_feeds = _site_feeds(config)
     pages = render_site(env, config, ordered, [*site_feeds, *(p.link for p in plans)], memo, key,
-                        jobs, whole, listed)
+                        whole, listed)
     files = {path: html.encode("utf-8") for path, html in pages.items()}
 
     contents: dict[str, str] = {}  # rendered once, shared by every feed
