@@ -34,6 +34,7 @@ from generator.cache import (
     Summaries,
     entry_key,
     fingerprint,
+    load_entry,
     loads,
     split_entry,
     summary_of,
@@ -54,7 +55,7 @@ from generator.models import Article, Problem
 from generator.read import input_files, kind_of, read_input, walk_files
 from generator.render import PageJob, make_env, render_article
 from generator.report import article_record, write_report
-from generator.site import page_jobs, site_files
+from generator.site import page_jobs, plan_site, site_files
 from generator.write import (
     InterruptedAfterPublish,
     Stage,
@@ -120,13 +121,18 @@ def assign_slugs(articles: list[Article]) -> list[Article]:
     for article in articles:
         groups[(article.lang, article.slug or "article")].append(article)
     result = []
-    for (_, slug), group in sorted(groups.items()):
+    for (_, slug), group in groups.items():
+        if len(group) == 1 and group[0].slug:  # most slugs are unique: nothing to settle
+            result.append(group[0])
+            continue
         group.sort(key=lambda a: (a.published is None, a.published and a.published.timestamp(),
                                   a.path))
         for i, article in enumerate(group):
+            if i == 0 and article.slug:
+                result.append(article)
+                continue
             suffix = hashlib.sha1(article.guid.encode()).hexdigest()[:6]
-            unique = slug if i == 0 and article.slug else f"{slug}-{suffix}"
-            result.append(article if unique == article.slug else replace(article, slug=unique))
+            result.append(replace(article, slug=f"{slug}-{suffix}"))
     return sorted(result, key=lambda a: a.path)
 
 
@@ -379,7 +385,7 @@ def learn_inputs(names: list[str], digests: list[bytes], paths: list[Path], code
         """An input's Facts (its lines only when asked), from this build or the cache."""
         if name in again:
             return again[name]
-        stored = measured.get(name) or loads(signatures[keys[name]])
+        stored = measured.get(name) or loads(signatures[keys[name]][0])
         got = cache.lines(keys[name]) if lines else ()
         if isinstance(stored, Facts) and got is not None:
             return replace(stored, lines=got)
@@ -388,7 +394,7 @@ def learn_inputs(names: list[str], digests: list[bytes], paths: list[Path], code
 
     grouped = hashlib.blake2b(digest_size=16)
     for name in present:
-        grouped.update(signatures[keys[name]])
+        grouped.update(signatures[keys[name]][0])
     outlet_of = cache.recall("grouping " + grouped.hexdigest())
     if not isinstance(outlet_of, dict) or not set(present) <= outlet_of.keys():
         outlet_of = outlets_of([facts_for(name, False) for name in present])
@@ -400,7 +406,8 @@ def learn_inputs(names: list[str], digests: list[bytes], paths: list[Path], code
     for outlet, group in sorted(members.items()):
         if len(group) < MIN_FILES:
             continue
-        memo = "outlet " + entry_key(code, outlet, "\0".join(keys[n] for n in group).encode())
+        memo = "outlet " + entry_key(code, outlet, b"".join(  # members' names and lines
+            n.encode() + b"\0" + signatures[keys[n]][1] for n in group))
         table = cache.recall(memo)
         if not isinstance(table, tuple):
             table = learn_outlet(outlet, [facts_for(name, True) for name in group])
@@ -517,19 +524,24 @@ def _load(loaded: Loaded, paths: list[Path], names: list[str], digests: list[byt
     results = workers.map(_work, items, len(todo))
     done = 0
     for path, name, key, hit in zip(paths, names, loaded.keys, cached, strict=True):
-        entry = summaries.get(key) if hit else None
+        blob = summaries.get(key) if hit else None
+        entry = load_entry(blob)
         if entry is None and hit:  # not summarised (its summary file was lost)
-            entry = cache.get(key)
-            entry = entry and summary_of(entry)
+            stored = cache.get(key)
+            if stored is not None:
+                entry = summary_of(stored)
+                blob = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
         if entry is None:  # not cached, or the cache entry became unreadable
             parts = next(results) if not hit else _work((path, name, learned.for_path(name)))
-            entry = pickle.loads(parts[2])
+            blob = parts[2]
+            entry = pickle.loads(blob)
             cache.put_parts(parts, key=key)
             if not hit:
                 done += 1
                 if on_progress:
                     on_progress(done, len(todo))
-        summaries.put(key, entry)
+        assert blob is not None  # read, made or cleaned above, with the entry
+        summaries.put(key, blob)
         loaded.problems += entry.problems
         if entry.article is None:
             loaded.rejected.append(next(p for p in reversed(entry.problems)
@@ -587,10 +599,10 @@ def _build(source: Path, out: Path, config: Config, site_dir: Path, workers: int
     # Article pages first: their workers are forked before the index pages and feeds are made
     # here, so they neither share nor copy that memory.
     stage = Stage(out)
-    staged = write_pages(env, config, page_jobs(env, config, loaded.articles, memo, key), stage,
-                         workers, whole)
-    files = site_files(env, config, loaded.articles, site_dir, memo, key, whole=whole,
-                       listed=True)
+    site = plan_site(config, loaded.articles)
+    staged = write_pages(env, config, page_jobs(env, config, site, memo, key), stage, workers,
+                         whole)
+    files = site_files(env, config, site, site_dir, memo, key, whole=whole, listed=True)
     files.update(media_files(source, loaded.images))
     stats = publish(out, files, memo.kept, stage, staged)
     try:

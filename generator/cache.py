@@ -237,23 +237,25 @@ def write_state(path: Path, data: object) -> None:
 
 
 class Summaries:
-    """Every article's summary (`summary_of`) by cache key, in one state file: unpickled at
-    once, this costs a third of reading 10,000 summaries one by one from the article cache."""
+    """Every article's summary (`summary_of`) by cache key, each pickled apart, in one state
+    file. Read at once, this costs a third of reading 10,000 summaries from the article cache;
+    kept pickled, a build that cleaned a few inputs writes the others' bytes back as they
+    were (pickling 10,000 summaries again costs more than the rest of such a build)."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path  # None: remember nothing
         data = read_state(path)
-        self.old: dict[str, Entry] = data if isinstance(data, dict) else {}
-        self.new: dict[str, Entry] = {}
+        self.old: dict[str, bytes] = data if isinstance(data, dict) else {}
+        self.new: dict[str, bytes] = {}
         self.changed = False
 
-    def get(self, key: str) -> Entry | None:
-        """Return the summary of a key, or None."""
-        entry = self.old.get(key)
-        return entry if isinstance(entry, Entry) else None
+    def get(self, key: str) -> bytes | None:
+        """Return the pickled summary of a key (`load_entry` reads it), or None."""
+        blob = self.old.get(key)
+        return blob if isinstance(blob, bytes) else None
 
-    def put(self, key: str, summary: Entry) -> None:
-        """Keep a key's summary for the next build."""
+    def put(self, key: str, summary: bytes) -> None:
+        """Keep a key's pickled summary for the next build."""
         self.new[key] = summary
         self.changed = self.changed or self.old.get(key) is not summary
 
@@ -269,8 +271,9 @@ class FactsCache:
     what it was made from. One SQLite file beside the article cache.
 
     A Facts is stored as its signature (domain, top and foot lines: all that grouping needs)
-    apart from its lines, so a build reads every input's signature but the lines only of the
-    outlets whose members changed.
+    apart from its lines and with their digest, so a build reads every input's signature but
+    the lines only of the outlets whose members' lines changed (an edited paragraph changes
+    no outlet's).
     """
 
     def __init__(self, path: Path) -> None:
@@ -295,30 +298,35 @@ class FactsCache:
 
     def keys(self) -> set[str]:
         """Return the keys of every stored Facts."""
-        return {row[0] for row in self.db.execute("SELECT key FROM facts")}
+        return {row[0] for row in self.db.execute("SELECT key FROM measured")}
 
     @staticmethod
     def _setup(db: sqlite3.Connection) -> None:
-        db.execute("CREATE TABLE IF NOT EXISTS facts "
-                   "(key TEXT PRIMARY KEY, signature BLOB, lines BLOB)")
+        db.execute("DROP TABLE IF EXISTS facts")  # 0.3.0's, without the lines' digests
+        db.execute("CREATE TABLE IF NOT EXISTS measured "
+                   "(key TEXT PRIMARY KEY, signature BLOB, digest BLOB, lines BLOB)")
         db.execute("CREATE TABLE IF NOT EXISTS memo (name TEXT PRIMARY KEY, value BLOB)")
 
-    def signatures(self) -> dict[str, bytes]:
-        """Return the pickled signature (a Facts without lines) of every stored key."""
-        return dict(self.db.execute("SELECT key, signature FROM facts"))
+    def signatures(self) -> dict[str, tuple[bytes, bytes]]:
+        """Return the pickled signature (a Facts without lines) and the digest of the lines of
+        every stored key."""
+        return {key: (signature, digest) for key, signature, digest
+                in self.db.execute("SELECT key, signature, digest FROM measured")}
 
     def lines(self, key: str) -> tuple[tuple[str, str], ...] | None:
         """Return the lines of a key's Facts, None when absent or unreadable."""
-        row = self.db.execute("SELECT lines FROM facts WHERE key = ?", (key,)).fetchone()
+        row = self.db.execute("SELECT lines FROM measured WHERE key = ?", (key,)).fetchone()
         value = loads(row[0]) if row else None
         return value if isinstance(value, tuple) else None
 
-    def put(self, key: str, facts: Facts) -> bytes:
-        """Store an input's Facts; return its pickled signature."""
+    def put(self, key: str, facts: Facts) -> tuple[bytes, bytes]:
+        """Store an input's Facts; return its pickled signature and the digest of its lines."""
         signature = pickle.dumps(replace(facts, lines=()), protocol=pickle.HIGHEST_PROTOCOL)
-        self.db.execute("INSERT OR REPLACE INTO facts VALUES (?, ?, ?)", (key, signature,
-                        pickle.dumps(facts.lines, protocol=pickle.HIGHEST_PROTOCOL)))
-        return signature
+        lines = pickle.dumps(facts.lines, protocol=pickle.HIGHEST_PROTOCOL)
+        digest = hashlib.blake2b(lines, digest_size=16).digest()
+        self.db.execute("INSERT OR REPLACE INTO measured VALUES (?, ?, ?, ?)",
+                        (key, signature, digest, lines))
+        return signature, digest
 
     def recall(self, name: str) -> Any:
         """Return what was remembered under a name (None if nothing), and keep it."""
@@ -334,8 +342,8 @@ class FactsCache:
     def close(self, keep: Iterable[str]) -> None:
         """Forget the Facts of keys not in `keep` and what was not recalled; commit; close."""
         wanted = set(keep)
-        gone = [(k,) for (k,) in self.db.execute("SELECT key FROM facts") if k not in wanted]
-        self.db.executemany("DELETE FROM facts WHERE key = ?", gone)
+        gone = [(k,) for (k,) in self.db.execute("SELECT key FROM measured") if k not in wanted]
+        self.db.executemany("DELETE FROM measured WHERE key = ?", gone)
         old = [(n,) for (n,) in self.db.execute("SELECT name FROM memo") if n not in self.used]
         self.db.executemany("DELETE FROM memo WHERE name = ?", old)
         self.db.commit()

@@ -87,7 +87,7 @@ def source_domain(raw: RawDoc) -> str | None:
     if isinstance(meta, str):
         candidates.append(meta)
     for line in raw.lines:
-        found = _URL.search(line)
+        found = _URL.search(line) if "://" in line else None
         if found and len(line) <= len(found[0]) + 40:  # "Source: URL", "Nguồn: URL", a bare URL
             candidates.append(found[0])
             break

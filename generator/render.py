@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import posixpath
 import re
@@ -298,14 +299,18 @@ def article_jobs(env: Environment, config: Config, ordered: Sequence[Article],
     memo = memo or no_memo()
     site = key_of(templates_key(env), config) if memo.path else ""
     pick = _feed_picker(feeds)
-    shown: dict[tuple[FeedLink, ...], str] = {}  # the repr of each set of feeds, made once
+    shared: dict[tuple[FeedLink, ...], Any] = {}  # a digest of what the pages announcing
+    # the same feeds share (templates, settings, feeds), made once and copied for each page
     jobs = []
     for article in ordered:
         path = article.url_path + "index.html"
         mine = pick(article)
-        if mine not in shown:
-            shown[mine] = repr(mine)
-        if not memo.reuse(path, key_of(site, key(article), article.url_path, shown[mine])):
+        digest = shared.get(mine)
+        if digest is None:
+            digest = shared[mine] = hashlib.blake2b(key_of(site, mine).encode(), digest_size=16)
+        digest = digest.copy()
+        digest.update(f"{key(article)}\0{article.url_path}".encode())
+        if not memo.reuse(path, digest.hexdigest()):
             jobs.append((path, article, list(mine)))
     return jobs
 
@@ -314,19 +319,19 @@ def render_site(env: Environment, config: Config, articles: Sequence[Article],
                 feeds: Sequence[FeedLink] = SITE_FEEDS, memo: Memo | None = None,
                 key: Callable[[Article], str] = lambda a: a.guid,
                 whole: Callable[[Article], Article] = lambda a: a,
-                listed: bool = False) -> dict[str, str]:
+                listed: bool = False, ordered: bool = False) -> dict[str, str]:
     """Render every page of the site: {output path: html}. `feeds` are announced in heads.
 
     With a memo, pages whose inputs did not change since the last build are left out (the memo
     lists them as kept); `key` names an article's content (its cache key). `listed` says the
     caller renders the article pages itself (listed by `article_jobs`, for worker processes):
     only the other pages are made. `whole` gives the article of a summary (see
-    `cache.split_entry`) for its page.
+    `cache.split_entry`) for its page. `ordered` says the articles come newest first.
     """
-    ordered = newest_first(articles)
-    pages = dict(index_pages(env, config, ordered, feeds, memo, key))
+    newest = list(articles) if ordered else newest_first(articles)
+    pages = dict(index_pages(env, config, newest, feeds, memo, key))
     if not listed:
-        for path, article, mine in article_jobs(env, config, ordered, feeds, memo, key):
+        for path, article, mine in article_jobs(env, config, newest, feeds, memo, key):
             pages[path] = render_article(env, config, whole(article), mine)
     not_found = Page("404.html")
     # 404.html is served for any missing path, at any depth: its links start at the site root.

@@ -129,19 +129,36 @@ def _site_feeds(config: Config) -> list[FeedLink]:
     ]
 
 
-def page_jobs(env: Environment, config: Config, articles: Sequence[Article],
-              memo: Memo | None = None,
+@dataclass(frozen=True)
+class SitePlan:
+    """The articles of a site newest first and the feeds they make, worked out once a build."""
+
+    ordered: list[Article]  # newest first (`newest_first`)
+    site_feeds: list[FeedLink]  # RSS, Atom and JSON Feed of the whole site
+    plans: list[FeedPlan]  # the language and tag feeds
+
+    @property
+    def feeds(self) -> list[FeedLink]:
+        """Every feed: the site's, then the languages' and tags'."""
+        return [*self.site_feeds, *(p.link for p in self.plans)]
+
+
+def plan_site(config: Config, articles: Sequence[Article]) -> SitePlan:
+    """Order the articles and plan the feeds of a site."""
+    ordered = newest_first(articles)
+    return SitePlan(ordered, _site_feeds(config), feed_plans(config, ordered))
+
+
+def page_jobs(env: Environment, config: Config, site: SitePlan, memo: Memo | None = None,
               key: Callable[[Article], str] = lambda a: a.guid) -> list[PageJob]:
     """List the article pages of the site to be rendered by the caller (those the memo keeps
     left out), each with the feeds it announces; `site_files(..., listed=True)` then makes
     the rest. Lets a build render the article pages before the index pages and feeds take
     memory."""
-    ordered = newest_first(articles)
-    feeds = [*_site_feeds(config), *(p.link for p in feed_plans(config, ordered))]
-    return article_jobs(env, config, ordered, feeds, memo or no_memo(), key)
+    return article_jobs(env, config, site.ordered, site.feeds, memo or no_memo(), key)
 
 
-def site_files(env: Environment, config: Config, articles: Sequence[Article],
+def site_files(env: Environment, config: Config, articles: Sequence[Article] | SitePlan,
                site_dir: Path, memo: Memo | None = None,
                key: Callable[[Article], str] = lambda a: a.guid,
                whole: Callable[[Article], Article] = lambda a: a,
@@ -152,15 +169,14 @@ def site_files(env: Environment, config: Config, articles: Sequence[Article],
     out and listed in `memo.kept`; `key` names an article's content (its cache key).
     `listed` says the caller renders the article pages (listed by `page_jobs`), so none are
     made here. When `articles` are summaries (no body blocks), `whole` gives each one's
-    article for feed items and pages.
+    article for feed items and pages. `articles` may come planned (`plan_site`).
     Raises generator.check.FeedError when a feed would be invalid; nothing is published then.
     """
     memo = memo or no_memo()
-    ordered = newest_first(articles)
-    plans = feed_plans(config, ordered)
-    site_feeds = _site_feeds(config)
-    pages = render_site(env, config, ordered, [*site_feeds, *(p.link for p in plans)], memo, key,
-                        whole, listed)
+    planned = articles if isinstance(articles, SitePlan) else plan_site(config, articles)
+    ordered, plans, site_feeds = planned.ordered, planned.plans, planned.site_feeds
+    pages = render_site(env, config, ordered, planned.feeds, memo, key, whole, listed,
+                        ordered=True)
     files = {path: html.encode("utf-8") for path, html in pages.items()}
 
     contents: dict[str, str] = {}  # rendered once, shared by every feed

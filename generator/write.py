@@ -74,11 +74,14 @@ def check_output(out: Path, protected: list[Path]) -> None:
         )
 
 
-def _safe_relpath(path: str) -> PurePosixPath:
+def _safe_relpath(path: str) -> str:
+    """Return an output path in POSIX form, refusing any that would leave the output folder."""
+    if path and all(part not in ("", ".", "..") for part in path.split("/")):
+        return path  # already plain: most are (a build names 10,000 of them)
     rel = PurePosixPath(path)
     if rel.is_absolute() or ".." in rel.parts or not rel.parts:
         raise OutputError(f"refusing to write {path!r} outside the output folder")
-    return rel
+    return rel.as_posix()
 
 
 def _digest(data: bytes) -> str:
@@ -192,7 +195,7 @@ class Stage:
 
     def put(self, path: str, data: bytes) -> tuple[str, str, bool]:
         """Stage one file unless the output already holds it; return (path, digest, changed)."""
-        rel = _safe_relpath(path).as_posix()
+        rel = _safe_relpath(path)
         digest = _digest(data)
         if not self.fresh and _same(self.out / rel, data, digest, self.old.get(rel)):
             return rel, digest, False
@@ -238,7 +241,7 @@ def publish(out: Path, files: dict[str, bytes], kept: dict[str, str] | None = No
     """
     stage = stage or Stage(out)
     digests: dict[str, str] = {} if stage.fresh else {
-        _safe_relpath(rel).as_posix(): digest for rel, digest in (kept or {}).items()}
+        _safe_relpath(rel): digest for rel, digest in (kept or {}).items()}
     changed: list[str] = []
     for rel, digest, was_changed in [*staged, *(stage.put(p, files[p]) for p in sorted(files))]:
         digests[rel] = digest

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.clean import (
@@ -26,7 +28,7 @@ from generator.clean import (
 from generator.dates import find_date, is_dateline
 from generator.models import LABELS, RawDoc
 from generator.read import read_bytes, read_file
-from generator.rules import lexicon
+from generator.rules import LANGUAGE_MODULES, lexicon
 from tests.conftest import FR_SAMPLE, VI_SAMPLE
 
 VI_EXPECTED = [
@@ -494,3 +496,41 @@ def test_a_comment_button_under_a_standfirst_does_not_end_the_article():
     got = _rules(["The Disappearance of a Beloved Writer", *STORY, "Comments (2)", *comments])
     assert [label for label, _ in got[1:5]] == ["lead", "body", "body", "body"]
     assert [label for label, _ in got[-2:]] == ["boilerplate", "boilerplate"]
+
+
+def _credit_keywords(pattern: str) -> list[str]:
+    """The keywords of a CREDIT pattern's "(?:photo|photos|crédit(?: photo)?|...)" group,
+    spelled out ("crédit", "crédit photo")."""
+    start = pattern.index("(?:") + 3
+    depth, i, words, word = 0, start, [], ""
+    while depth >= 0:
+        ch = pattern[i]
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth < 0 or (ch == "|" and depth == 0):
+            words.append(word)
+            word = ""
+        else:
+            word += ch
+        i += 1
+    spelled = []
+    for word in words:
+        spelled.append(re.sub(r"\(\?:([^)]*)\)\?", "", word))
+        spelled.append(re.sub(r"\(\?:([^)]*)\)\?", r"\1", word))
+    return sorted(set(spelled))
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGE_MODULES))
+def test_every_credit_keyword_is_split_off_a_caption(lang):
+    keywords = [k for p in LANGUAGE_MODULES[lang].CREDIT for k in _credit_keywords(p)]
+    assert keywords
+    for keyword in keywords:
+        for caption in (f"Người dân xếp hàng tại Hà Nội sáng 20/9. ({keyword.title()}: Reuters)",
+                        f"People queue in Hanoi on Sept. 20. {keyword.upper()}: Reuters"):
+            assert lexicon().split_credit(caption)[1] == "Reuters", caption
+
+
+def test_copyright_credits_are_split_off_captions():
+    for caption in ("People queue in Hanoi. (© AFP)", "People queue in Hanoi. © AFP",
+                    "People queue in Hanoi (c) Getty Images"):
+        assert lexicon().split_credit(caption)[1] in ("AFP", "Getty Images"), caption
+    assert lexicon().split_credit("People queue in Hanoi. Photos are on page 3.")[1] is None

@@ -130,6 +130,32 @@ def test_only_pages_whose_inputs_changed_are_rendered_again(tmp_path, monkeypatc
     assert tree(out) == cold_with(seeds, tmp_path / "cold", site)
 
 
+def test_an_edited_paragraph_learns_no_outlet_again(tmp_path, monkeypatch):
+    from generator import build as build_module
+
+    seeds, out = vi_site(tmp_path, 12, jobs=1)
+    learned: list[str] = []
+    real = build_module.learn_outlet
+
+    def counting(outlet, group, *args):  # type: ignore[no-untyped-def]
+        learned.append(outlet)
+        return real(outlet, group, *args)
+
+    monkeypatch.setattr(build_module, "learn_outlet", counting)
+    write_vi(seeds, 4, "\nMột đoạn văn mới được thêm vào cuối bài báo này. Nó dài hơn một trăm "
+                       "năm mươi ký tự, nên bộ làm sạch coi nó là một đoạn văn của bài báo, "
+                       "không phải một dòng của trang.\n")
+    assert build(seeds, out, make_config({}), ROOT, jobs=1).cleaned == 1
+    assert learned == []  # the outlet's lines are those it had: its table is reused
+    assert tree(out) == cold(seeds, tmp_path / "cold")
+
+    learned.clear()  # the cold build learned too
+    write_vi(seeds, 5, "\nĐọc thêm tin mới\n")  # a short line: a chrome candidate
+    build(seeds, out, make_config({}), ROOT, jobs=1)
+    assert learned == ["signature-1"]
+    assert tree(out) == cold(seeds, tmp_path / "cold")
+
+
 def cold_with(seeds: Path, where: Path, site: Path) -> dict[str, str]:
     shutil.rmtree(where, ignore_errors=True)
     build(seeds, where / "_site", make_config({}), site, jobs=1)

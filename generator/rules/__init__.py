@@ -266,10 +266,14 @@ def _marks(patterns: list[str]) -> tuple[str, ...]:
 
 
 CREDIT_TAIL = 140  # a photo credit stands in the last characters of a caption
-# Words one of which every CREDIT pattern contains (a fast first test; keep in step with them).
+# Words that open the keyword of every CREDIT pattern, after its optional "(" and spaces:
+# "Photo", "Ảnh", "Nguồn ảnh", "©" (a fast first test, and where the search starts; keep in
+# step with them: tests/test_clean.py tries every keyword).
 CREDIT_HINTS = ("©", "(c)", "photo", "pictur", "imag", "credit", "crédit", "illustr", "vid",
-                "ảnh", "đồ h", "foto", "bild", "quelle", "grafik")
+                "ảnh", "nguồn", "đồ h", "foto", "bild", "quelle", "grafik", "immagin", "fonte",
+                "фото", "изображ", "источник")
 _CREDIT_HINT = re.compile("|".join(map(re.escape, CREDIT_HINTS)))  # one search for them all
+_CREDIT_HINT_AT = re.compile(_CREDIT_HINT.pattern, re.IGNORECASE)  # the same, in the caption
 
 
 @dataclass(frozen=True)
@@ -303,10 +307,18 @@ class Lexicon:
         tail = max(0, len(caption) - CREDIT_TAIL)
         end = caption[tail:].casefold()
         if _CREDIT_HINT.search(end) is None \
-                or not any(mark in end for mark in self.credit_marks) \
-                or self.credit_quick.search(caption, tail) is None:
+                or not any(mark in end for mark in self.credit_marks):
             return caption, None
-        m = self.credit.search(caption, tail)
+        # A credit opens with its keyword, after an optional "(" and spaces: no match starts
+        # before the first keyword and what precedes it (trying every place before it costs
+        # more than the rest of cleaning the caption).
+        hint = _CREDIT_HINT_AT.search(caption, tail)
+        start = hint.start() if hint else tail
+        while start > tail and (caption[start - 1] == "(" or caption[start - 1].isspace()):
+            start -= 1
+        if self.credit_quick.search(caption, start) is None:
+            return caption, None
+        m = self.credit.search(caption, start)
         if not m or m.start() == 0:
             return caption, None
         credit = _group(m, "credit")
