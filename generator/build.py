@@ -588,7 +588,7 @@ def _build(source: Path, out: Path, config: Config, site_dir: Path, workers: int
                            Summaries(state_dir(out) / "summaries.pickle"))
     cache.prune(loaded.keys)
     cache.commit()
-    env = make_env(site_dir)
+    env = make_env(site_dir, state_dir(out) / "templates")
     memo = Memo(state_dir(out) / "pages.pickle", published(out))
 
     def key(article: Article) -> str:

@@ -18,7 +18,14 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_timezone_gmt
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 
 from generator import __version__
 from generator.cache import Memo, key_of, no_memo
@@ -59,8 +66,10 @@ def theme_dir() -> Path:
     return packaged if (packaged / "templates").is_dir() else Path(__file__).parent.parent
 
 
-def make_env(site_dir: Path | None = None) -> Environment:
-    """Build the Jinja environment: the site's own templates first, then the default theme."""
+def make_env(site_dir: Path | None = None, cache_dir: Path | None = None) -> Environment:
+    """Build the Jinja environment: the site's own templates first, then the default theme.
+    With `cache_dir`, compiled templates are kept there (Jinja checks each against its source),
+    so a rebuild does not compile them again."""
     loaders = []
     if site_dir is not None and (site_dir / "templates").is_dir():
         loaders.append(FileSystemLoader(site_dir / "templates"))
@@ -73,6 +82,9 @@ def make_env(site_dir: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    if cache_dir is not None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(cache_dir))
     env.globals.update(version=__version__)
     env.filters.update(iso=iso, host=host, rebase=rebase)
     return env
