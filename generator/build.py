@@ -610,7 +610,7 @@ def _build(source: Path, out: Path, config: Config, site_dir: Path, workers: int
         def record(article: Article, key: str) -> Callable[[], str]:
             return lambda: with_url(_record(cache, key, article), article.url_path)
         records = ((f"{loaded.key_of[a.path]} {a.url_path}", record(a, loaded.key_of[a.path]))
-                   for a in sorted(loaded.articles, key=lambda a: a.path))
+                   for a in loaded.articles)  # in path order (`assign_slugs` sorts them)
         report = write_report(out.parent / REPORT_NAME, state_dir(out) / "report.pickle",
                               records, loaded.rejected, loaded.problems, loaded.learned,
                               loaded.rejected_lines)

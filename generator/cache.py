@@ -236,33 +236,78 @@ def write_state(path: Path, data: object) -> None:
     os.replace(tmp, path)
 
 
+def _read_summaries(path: Path | None) -> dict[str, bytes]:
+    """Return the (key, pickled summary) records of a summaries file; none when it is absent,
+    damaged or of an older layout (the article cache gives them back)."""
+    found: dict[str, bytes] = {}
+    if path is None:
+        return found
+    try:
+        with path.open("rb") as handle:
+            reader = pickle.Unpickler(handle)
+            while True:
+                try:
+                    record = reader.load()
+                except EOFError:
+                    return found
+                if not (isinstance(record, tuple) and len(record) == 2
+                        and isinstance(record[0], str) and isinstance(record[1], bytes)):
+                    return {}
+                found[record[0]] = record[1]
+    except (OSError, pickle.UnpicklingError, AttributeError, ImportError, ValueError):
+        return {}
+
+
 class Summaries:
     """Every article's summary (`summary_of`) by cache key, each pickled apart, in one state
-    file. Read at once, this costs a third of reading 10,000 summaries from the article cache;
-    kept pickled, a build that cleaned a few inputs writes the others' bytes back as they
-    were (pickling 10,000 summaries again costs more than the rest of such a build)."""
+    file of (key, pickled summary) records. Read at once, this costs a third of reading 10,000
+    summaries from the article cache. The records are written as the build puts them (a cold
+    build holds none of them in memory), each the bytes read when it did not change: a build
+    that cleaned one input does not pickle 10,000 summaries again. The file is replaced only
+    when a summary, or the set of keys, changed."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path  # None: remember nothing
-        data = read_state(path)
-        self.old: dict[str, bytes] = data if isinstance(data, dict) else {}
-        self.new: dict[str, bytes] = {}
+        self.old = _read_summaries(path)
+        if path is not None:  # what a build that was killed while writing left
+            for stale in path.parent.glob(f"{path.stem}.*.tmp"):
+                stale.unlink(missing_ok=True)
         self.changed = False
+        self._put = 0  # keys put in this build (each once: a key names an input)
+        self._out: Any = None  # the file being written, opened on the first put
+        self._writer: pickle.Pickler | None = None
 
     def get(self, key: str) -> bytes | None:
         """Return the pickled summary of a key (`load_entry` reads it), or None."""
-        blob = self.old.get(key)
-        return blob if isinstance(blob, bytes) else None
+        return self.old.get(key)
 
     def put(self, key: str, summary: bytes) -> None:
         """Keep a key's pickled summary for the next build."""
-        self.new[key] = summary
+        self._put += 1
         self.changed = self.changed or self.old.get(key) is not summary
+        if self.path is None:
+            return
+        if self._writer is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._out = self.path.with_suffix(f".{os.getpid()}.tmp").open("wb")
+            self._writer = pickle.Pickler(self._out, protocol=pickle.HIGHEST_PROTOCOL)
+        self._writer.dump((key, summary))
+        self._writer.clear_memo()
 
     def save(self) -> None:
-        """Write the summaries put in this build, when they differ from the last build's."""
-        if self.path is not None and (self.changed or self.new.keys() != self.old.keys()):
-            write_state(self.path, self.new)
+        """Keep the summaries put in this build, when they differ from the last build's."""
+        if self.path is None:
+            return
+        if self._out is None:  # nothing put: no article any more
+            self.path.unlink(missing_ok=True)
+            return
+        self._out.close()
+        tmp = Path(self._out.name)
+        self._out = self._writer = None
+        if self.changed or self._put != len(self.old):
+            os.replace(tmp, self.path)
+        else:
+            tmp.unlink()
 
 
 class FactsCache:
@@ -302,7 +347,7 @@ class FactsCache:
 
     @staticmethod
     def _setup(db: sqlite3.Connection) -> None:
-        db.execute("DROP TABLE IF EXISTS facts")  # 0.3.0's, without the lines' digests
+        db.execute("DROP TABLE IF EXISTS facts")  # the earlier layout, without lines digests
         db.execute("CREATE TABLE IF NOT EXISTS measured "
                    "(key TEXT PRIMARY KEY, signature BLOB, digest BLOB, lines BLOB)")
         db.execute("CREATE TABLE IF NOT EXISTS memo (name TEXT PRIMARY KEY, value BLOB)")

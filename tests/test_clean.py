@@ -396,6 +396,11 @@ def test_lines_shaped_like_the_list_above_them_continue_it():
      "en/newsletter"),
     ("No spam, we promise. You can unsubscribe at any time.", "en/newsletter"),
     ("Share on: Facebook Twitter Reddit", "en/share-prompt"),
+    ("Share to LinkedIn", "en/share-prompt"),
+    ("1.2K Shares", "en/share-prompt"),
+    ("Best gifts for co-workers under $50 on Amazon SEE FULL GALLERY", "en/widget"),
+    ("Also on rt.com Journalists threatened with sedition arrests as Bolivia's crisis deepens",
+     "en/section-promo"),
     ("Like this story? Share it with a friend!", "en/share-prompt"),
     ("Have a tip? Amy may be reached at amy@example.com.", "en/contact"),
     ("CLICK HERE TO GET THE FOX NEWS APP", "en/contact"),
@@ -416,6 +421,8 @@ def test_english_widget_and_teaser_lines(line, rule):
     "More from the minister's speech came later in the day, when she took questions.",
     "The company said it would email customers at the weekend to explain the change.",
     "Volker said he was one of 6 officials on the call.",
+    "Shares in the company fell 4% after the announcement.",
+    "Also on the agenda: a vote on the budget for the new hospital in the city.",
 ])
 def test_english_body_lines_the_widget_rules_spare(line):
     assert _lexicon_decision(line) is None

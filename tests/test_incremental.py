@@ -194,3 +194,39 @@ def test_an_entry_damaged_after_loading_is_cleaned_again(tmp_path, caplog):
     again = build(seeds, out, make_config({}), ROOT, jobs=2)
     assert again.cleaned == 1 and not again.rejected and tree(out) == want
     assert "is missing or damaged; its input is cleaned again" in caplog.text
+
+
+def test_summaries_are_kept_between_builds_and_rewritten_only_when_changed(tmp_path):
+    import pickle
+
+    from generator.cache import Summaries
+
+    path = tmp_path / "summaries.pickle"
+    (tmp_path / "summaries.4242.tmp").write_bytes(b"left by a killed build")
+    first = Summaries(path)
+    assert not (tmp_path / "summaries.4242.tmp").exists()
+    first.put("a", b"summary of a")
+    first.put("b", b"summary of b")
+    first.save()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["summaries.pickle"]
+
+    same = Summaries(path)
+    assert same.get("a") == b"summary of a" and same.get("c") is None
+    before = path.stat().st_ino, path.stat().st_mtime_ns
+    for key in ("a", "b"):
+        blob = same.get(key)
+        assert blob is not None
+        same.put(key, blob)
+    same.save()
+    assert (path.stat().st_ino, path.stat().st_mtime_ns) == before  # nothing changed
+
+    fewer = Summaries(path)
+    fewer.put("a", b"summary of a, edited")
+    fewer.save()
+    assert Summaries(path).old == {"a": b"summary of a, edited"}
+
+    Summaries(path).save()  # no article left
+    assert not path.exists()
+
+    path.write_bytes(pickle.dumps({"a": "an older layout"}))
+    assert Summaries(path).old == {}

@@ -78,12 +78,13 @@ class _Pattern:
     text: str
     width: int  # the longest line it can match
     guard: str | None  # a word a line must hold for it to match
+    least: int = 0  # the shortest line it can match
 
     @classmethod
     def of(cls, pattern: str) -> _Pattern:
         plain = _UNGROUP.sub("(?:", pattern)
         parsed = re_parser.parse(plain, re.IGNORECASE)
-        return cls(plain, _max_width(parsed), _guard(parsed))
+        return cls(plain, _max_width(parsed), _guard(parsed), int(parsed.getwidth()[0]))
 
 
 _SPECIAL = frozenset(".^$*+?{}[]\\|()")
@@ -148,9 +149,11 @@ class _Lazy:
 
 def _alternations(patterns: list[_Pattern]) -> tuple[_Lazy | None, ...]:
     """Give, for each length step, the alternation of the patterns that can match a line that
-    long (None: none can), compiled when first needed."""
-    alternations = [_alternation([p.text for p in patterns if p.width >= step])
-                    for step in LENGTH_STEPS]
+    long (None: none can), compiled when first needed: those neither too short for the step's
+    lines nor too long ("Theo dõi chúng tôi trên Google News" for a line of 6 characters)."""
+    ends = [*LENGTH_STEPS[1:], 1 << 62]
+    alternations = [_alternation([p.text for p in patterns if p.width >= step and p.least < end])
+                    for step, end in zip(LENGTH_STEPS, ends, strict=True)]
     return tuple(_Lazy(alt) if alt else None for alt in alternations)
 
 

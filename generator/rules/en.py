@@ -26,13 +26,18 @@ BOILERPLATE: dict[str, list[str]] = {
                      r"print(?: this)?(?: article| page)?", r"copy(?: the)? link",
                      r"link copied", r"gift (?:this )?article", r"pin it",
                      r"share (?:on|via)\s{0,3}:.{0,80}", r"like this (?:story|article)\?.{0,80}",
-                     r"order reprints?"],
+                     r"order reprints?", r"share (?:to|with|via) .{1,20}",
+                     r"(?:\d[\d.,]{0,6}\s{0,2}[km]?\s{0,3})?shares"],
     "section-promo": [r"(?:previous|next) (?:post|article|story|page)(?:\s*:.{0,200})?",
                       r"breaking news", r"back to .{1,40}", r"trending", r"latest", r"recommended",
                       r"home", r"news", r"menu", r"search", r"skip to (?:main )?content",
-                      r"more from .{1,40}", r"sponsored(?: content)?"],
+                      r"more from .{1,40}", r"sponsored(?: content)?",
+                      # an inline teaser: "Also on rt.com Journalists threatened with ..."
+                      r"also on [a-z0-9-]{1,40}(?:\.[a-z0-9-]{1,40}){1,3}\s.{10,200}"],
     # photo galleries and page widgets: "Image 2 of 5", "Previous Next", "Copied!"
     "widget": [r"(?:(?:image|photo|picture|slide)s?\s{1,3})?\d{1,4}\s{1,3}of\s{1,3}\d{1,4}",
+               # a gallery's card: "Best gifts for co-workers under $50 on A... SEE FULL GALLERY"
+               r"(?=.{0,200}$)(?=.*full gallery$).{0,180}\b(?:see|view) (?:the )?full gallery",
                r"(?:previous|prev|next)(?:\s{0,3}[|/·]?\s{0,3}(?:previous|prev|next))?",
                r"close(?: (?:x|window|gallery))?", r"copied!?", r"view all(?: \(\d{1,6}\))?",
                r"(?:expand|enlarge)(?: this image)?", r"show (?:more|less)",
