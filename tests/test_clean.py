@@ -398,6 +398,8 @@ def test_lines_shaped_like_the_list_above_them_continue_it():
     ("Share on: Facebook Twitter Reddit", "en/share-prompt"),
     ("Share to LinkedIn", "en/share-prompt"),
     ("1.2K Shares", "en/share-prompt"),
+    ("View recent articles", "en/widget"),
+    ("How to contact us", "en/cms-footer"),
     ("Best gifts for co-workers under $50 on Amazon SEE FULL GALLERY", "en/widget"),
     ("Also on rt.com Journalists threatened with sedition arrests as Bolivia's crisis deepens",
      "en/section-promo"),
@@ -541,3 +543,12 @@ def test_copyright_credits_are_split_off_captions():
                     "People queue in Hanoi (c) Getty Images"):
         assert lexicon().split_credit(caption)[1] in ("AFP", "Getty Images"), caption
     assert lexicon().split_credit("People queue in Hanoi. Photos are on page 3.")[1] is None
+
+
+def test_a_byline_names_someone_with_a_capital():
+    lex = lexicon()
+    assert lex.byline_name("By subject") is None  # a menu's "sort by" link
+    assert lex.byline_name("By Jane Doe") == "Jane Doe"
+    assert lex.byline_name("BY JANE DOE") == "JANE DOE"
+    assert lex.byline_name("Par Jean Dupont") == "Jean Dupont"
+    assert lex.byline_name("Theo TTXVN") == "TTXVN"

@@ -296,9 +296,14 @@ class Lexicon:
     dateline_lead: re.Pattern[str]  # "Publié le" after an author's name on a dateline
 
     def byline_name(self, text: str) -> str | None:
-        """Return the author named by a byline line, or None."""
+        """Return the author named by a byline line, or None. A name written in a script with
+        capitals has one ("By subject", a menu's sorting link, names nobody)."""
         found = self.byline.match(text)
-        return _group(found[1], "name") if found else None
+        name = _group(found[1], "name") if found else None
+        if name and not any(ch.isupper() for ch in name) \
+                and any(ch.lower() != ch.upper() for ch in name):
+            return None
+        return name
 
     def source_url(self, text: str) -> str | None:
         """Return the URL of a labelled source line, or None."""
