@@ -552,3 +552,12 @@ def test_a_byline_names_someone_with_a_capital():
     assert lex.byline_name("BY JANE DOE") == "JANE DOE"
     assert lex.byline_name("Par Jean Dupont") == "Jean Dupont"
     assert lex.byline_name("Theo TTXVN") == "TTXVN"
+
+
+def test_a_credit_is_found_after_its_keyword_used_earlier_in_the_caption():
+    lex = lexicon()
+    caption = "The photo exhibition opens today in Hanoi; images by 40 artists. (Photo: Reuters)"
+    assert lex.split_credit(caption) == (
+        "The photo exhibition opens today in Hanoi; images by 40 artists.", "Reuters")
+    assert lex.split_credit("Ảnh chụp màn hình cho thấy đoạn video. Ảnh: Reuters") == (
+        "Ảnh chụp màn hình cho thấy đoạn video.", "Reuters")
