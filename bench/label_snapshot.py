@@ -13,12 +13,15 @@ import json
 import sys
 from pathlib import Path
 
-from generator import linemodel
-from generator.clean import clean_lines, lexicon_decided
-from generator.models import RawDoc
-from generator.read import read_file
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's code, not an installed one: a snapshot of an
+# older commit is taken from its worktree
+
+from generator import linemodel  # noqa: E402
+from generator.clean import clean_lines, lexicon_decided  # noqa: E402
+from generator.models import RawDoc  # noqa: E402
+from generator.read import read_file  # noqa: E402
+
 DEV = ROOT.parent / "shared" / "cleaning-dev"
 
 
