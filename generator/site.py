@@ -158,7 +158,7 @@ def page_jobs(env: Environment, config: Config, site: SitePlan, memo: Memo | Non
     return article_jobs(env, config, site.ordered, site.feeds, memo or no_memo(), key)
 
 
-def site_files(env: Environment, config: Config, articles: Sequence[Article] | SitePlan,
+def site_files(env: Environment, config: Config, site: SitePlan,
                site_dir: Path, memo: Memo | None = None,
                key: Callable[[Article], str] = lambda a: a.guid,
                whole: Callable[[Article], Article] = lambda a: a,
@@ -168,14 +168,13 @@ def site_files(env: Environment, config: Config, articles: Sequence[Article] | S
     With a memo, pages and feeds whose inputs did not change since the last build are left
     out and listed in `memo.kept`; `key` names an article's content (its cache key).
     `listed` says the caller renders the article pages (listed by `page_jobs`), so none are
-    made here. When `articles` are summaries (no body blocks), `whole` gives each one's
-    article for feed items and pages. `articles` may come planned (`plan_site`).
+    made here. When the site's articles (`plan_site`) are summaries (no body blocks), `whole`
+    gives each one's article for feed items and pages.
     Raises generator.check.FeedError when a feed would be invalid; nothing is published then.
     """
     memo = memo or no_memo()
-    planned = articles if isinstance(articles, SitePlan) else plan_site(config, articles)
-    ordered, plans, site_feeds = planned.ordered, planned.plans, planned.site_feeds
-    pages = render_site(env, config, ordered, planned.feeds, memo, key, whole, listed,
+    ordered, plans, site_feeds = site.ordered, site.plans, site.site_feeds
+    pages = render_site(env, config, ordered, site.feeds, memo, key, whole, listed,
                         ordered=True)
     files = {path: html.encode("utf-8") for path, html in pages.items()}
 
@@ -189,11 +188,11 @@ def site_files(env: Environment, config: Config, articles: Sequence[Article] | S
     def categories(article: Article) -> list[str]:
         return [*article.tags, language_name(article.lang, "en")]
 
-    site = key_of(templates_key(env), config) if memo.path else ""
+    made_with = key_of(templates_key(env), config) if memo.path else ""
 
     def unchanged(link: FeedLink, items: Sequence[Article]) -> bool:
         shown = [(key(a), a.url_path) for a in items[:config.feed_limit]]
-        return memo.reuse(link.href, key_of(site, link, shown))
+        return memo.reuse(link.href, key_of(made_with, link, shown))
 
     for link, write in zip(site_feeds, (rss_feed, atom_feed, json_feed), strict=True):
         if not unchanged(link, ordered):
