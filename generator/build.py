@@ -360,11 +360,12 @@ def _text_keys(names: list[str], digests: list[bytes], code: str) -> dict[str, s
 
 
 def learn_inputs(names: list[str], digests: list[bytes], paths: list[Path], code: str,
-                 cache: FactsCache | None, workers: Workers) -> Learned:
+                 cache: FactsCache | None, workers: Workers,
+                 keys: dict[str, str] | None = None) -> Learned:
     """Learn the outlets' boilerplate from every text input, measuring only uncached ones
     (found by the hash of their bytes), and learning again only for outlets whose members
-    changed."""
-    keys = _text_keys(names, digests, code)
+    changed; `keys` are the inputs' `_text_keys` when already made."""
+    keys = _text_keys(names, digests, code) if keys is None else keys
     if cache is None:
         todo = [(path, name) for path, name in zip(paths, names, strict=True) if name in keys]
         return learn_from_facts([f for f in workers.map(_facts_work, todo) if f is not None])
@@ -426,11 +427,12 @@ def learn_apart(names: list[str], digests: list[bytes], paths: list[Path], code:
     its heap, in pieces). Run in a child, only the learned table comes back; the child's
     workers measure the inputs (without the language model: measuring needs none).
     """
+    keys = _text_keys(names, digests, code)
     if sys.platform != "linux":
-        return learn_inputs(names, digests, paths, code, cache, workers)
+        return learn_inputs(names, digests, paths, code, cache, workers, keys)
     known = cache.keys() if cache is not None else set()
-    if sum(key not in known for key in _text_keys(names, digests, code).values()) < APART_MIN:
-        return learn_inputs(names, digests, paths, code, cache, workers)
+    if sum(key not in known for key in keys.values()) < APART_MIN:
+        return learn_inputs(names, digests, paths, code, cache, workers, keys)
     context = multiprocessing.get_context("fork")
     reader, writer = context.Pipe(duplex=False)
     parent = os.getpid()
@@ -442,7 +444,8 @@ def learn_apart(names: list[str], digests: list[bytes], paths: list[Path], code:
         try:
             mine = Workers(workers.jobs, workers.config, workers.images)
             try:
-                answer = ("learned", learn_inputs(names, digests, paths, code, cache, mine))
+                answer = ("learned", learn_inputs(names, digests, paths, code, cache, mine,
+                                                  keys))
             finally:
                 mine.close()
         except BaseException as exc:  # raised again in the parent
@@ -471,7 +474,7 @@ def learn_apart(names: list[str], digests: list[bytes], paths: list[Path], code:
     if isinstance(value, Learned):
         return value
     log.debug("learning in a child process failed (exit code %s); learning here", child.exitcode)
-    return learn_inputs(names, digests, paths, code, cache, workers)
+    return learn_inputs(names, digests, paths, code, cache, workers, keys)
 
 
 def load_articles(source: Path, config: Config, cache: ArticleCache,

@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from generator import __version__
 from generator.config import Config
@@ -274,7 +274,7 @@ class Summaries:
                 stale.unlink(missing_ok=True)
         self.changed = False
         self._put = 0  # keys put in this build (each once: a key names an input)
-        self._out: Any = None  # the file being written, opened on the first put
+        self._out: BinaryIO | None = None  # the file being written, opened on the first put
         self._writer: pickle.Pickler | None = None
 
     def get(self, key: str) -> bytes | None:

@@ -175,6 +175,11 @@ class _Labels:
         """Say whether line i is non-blank and not yet decided."""
         return self.label[i] is None and bool(self.texts[i])
 
+    def after_image(self, i: int) -> bool:
+        """Say whether the non-blank line above line i is an image (line i is its caption)."""
+        prev = self.before[i]
+        return prev is not None and self.label[prev] == "image"
+
     def next_nonblank(self, i: int) -> int | None:
         return self.after[i]
 
@@ -344,9 +349,7 @@ def _find_title(doc: _Labels, lex: Lexicon, first_anchor: int, hint: str | None)
             continue
         if not doc.free(i):
             continue
-        prev = doc.before[i]
-        after_image = prev is not None and doc.label[prev] == "image"
-        if lex.byline_name(text) or is_caps_name(text) or after_image:
+        if lex.byline_name(text) or is_caps_name(text) or doc.after_image(i):
             pass
         elif is_title_like(text) and is_short_name(text):
             fallback = i if fallback is None else fallback
@@ -383,10 +386,8 @@ def _extend(doc: _Labels, lex: Lexicon, plain: list[int], anchors: list[int],
         return sorted(set(anchors))
     free = [0]  # the free lines above each line, bylines and captions aside
     for i, (label, text) in enumerate(zip(doc.label, doc.texts, strict=True)):
-        prev = doc.before[i]
         apart = label is None and bool(text) and not (
-            (prev is not None and doc.label[prev] == "image")
-            or (len(text) <= BYLINE_MAX_CHARS and lex.byline_name(text)))
+            doc.after_image(i) or (len(text) <= BYLINE_MAX_CHARS and lex.byline_name(text)))
         free.append(free[-1] + apart)
 
     def close(a: int, b: int) -> bool:
@@ -537,8 +538,7 @@ def _label_inside(doc: _Labels, lex: Lexicon, i: int, anchors: tuple[int, int],
     """Label a free line inside the article: byline, caption or body."""
     text = doc.texts[i]
     first_anchor, last_anchor = anchors
-    prev = doc.before[i]
-    if prev is not None and doc.label[prev] == "image" and len(text) <= CAPTION_MAX_CHARS:
+    if doc.after_image(i) and len(text) <= CAPTION_MAX_CHARS:
         doc.set(i, "caption", "structure/after-image")
     elif len(text) <= CAPTION_MAX_CHARS and lex.split_credit(text)[1]:
         doc.set(i, "caption", "photo-credit")

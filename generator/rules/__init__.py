@@ -275,8 +275,7 @@ CREDIT_TAIL = 140  # a photo credit stands in the last characters of a caption
 CREDIT_HINTS = ("©", "(c)", "photo", "pictur", "imag", "credit", "crédit", "illustr", "vid",
                 "ảnh", "nguồn", "đồ h", "foto", "bild", "quelle", "grafik", "immagin", "fonte",
                 "фото", "изображ", "источник")
-_CREDIT_HINT = re.compile("|".join(map(re.escape, CREDIT_HINTS)))  # one search for them all
-_CREDIT_HINT_AT = re.compile(_CREDIT_HINT.pattern, re.IGNORECASE)  # the same, in the caption
+_CREDIT_HINT = re.compile("|".join(map(re.escape, CREDIT_HINTS)), re.IGNORECASE)  # all at once
 
 
 @dataclass(frozen=True)
@@ -313,15 +312,13 @@ class Lexicon:
     def split_credit(self, caption: str) -> tuple[str, str | None]:
         """Split a trailing photo credit off a caption: (caption, credit or None)."""
         tail = max(0, len(caption) - CREDIT_TAIL)
-        end = caption[tail:].casefold()
-        if _CREDIT_HINT.search(end) is None \
-                or not any(mark in end for mark in self.credit_marks):
+        hint = _CREDIT_HINT.search(caption, tail)
+        if hint is None or not any(mark in caption[tail:] for mark in self.credit_marks):
             return caption, None
         # A credit opens with its keyword, after an optional "(" and spaces: no match starts
         # before the first keyword and what precedes it (trying every place before it costs
         # more than the rest of cleaning the caption).
-        hint = _CREDIT_HINT_AT.search(caption, tail)
-        start = hint.start() if hint else tail
+        start = hint.start()
         while start > tail and (caption[start - 1] == "(" or caption[start - 1].isspace()):
             start -= 1
         if self.credit_quick.search(caption, start) is None:
