@@ -22,7 +22,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from generator import linemodel
-from generator.dates import find_date, is_dateline, may_hold_date
+from generator.dates import find_date, is_dateline, is_timeline, may_hold_date
 from generator.models import KEPT_LABELS, Label, Line, Problem, RawDoc
 from generator.rules import Lexicon, lexicon
 
@@ -55,6 +55,7 @@ CLUSTER_MIN_SHARE = 0.4  # a run of paragraphs lighter than this share of the he
 Model = tuple[dict[str, float], dict[str, float]]  # line-model weights (stage 1, stage 2)
 
 _SENTENCE_ENDS = frozenset(".!?…:;»\"”’)]")  # a sentence's last character, spaces aside
+_CLOSING = "'\"”’»)]"  # quotes and brackets that may close a sentence after its end
 _SENTENCE_INSIDE = re.compile(r"[.!?…]\s+\S")
 _WORD = re.compile(r"\w+")
 _CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
@@ -290,12 +291,25 @@ def _teaser_dates(doc: _Labels) -> None:
         row = [i] if i is not None else []
 
 
+TIMELINE_RULE = "dateline-time"  # rule of a clock time alone under a dateline without one
+
+
+def _dateline_times(doc: _Labels) -> None:
+    """Take a clock time alone on the line under a dateline without one as that dateline's
+    time: "Chủ nhật, ngày 08 tháng 12 năm 2024" over "16:02 (GMT +7)"."""
+    for i, label in enumerate(doc.label):
+        if label != "date" or (j := doc.after[i]) is None or not doc.free(j):
+            continue
+        if is_timeline(doc.texts[j]) and (hit := find_date(doc.texts[i])) and hit.hour is None:
+            doc.set(j, "date", TIMELINE_RULE)
+
+
 def _related_blocks(doc: _Labels, headers: list[int]) -> None:
     """Drop the teasers under each related header: titles, each with an optional blurb."""
     for h in headers:
         if len(doc.texts[h]) > 40 and (":" in doc.texts[h] or "|" in doc.texts[h]):
             continue  # "Lire aussi : <teaser title>" carries its teaser on the same line
-        j = doc.next_nonblank(h)
+        j = first = doc.next_nonblank(h)
         took_title = False
         while j is not None:
             text = doc.texts[j]
@@ -303,8 +317,8 @@ def _related_blocks(doc: _Labels, headers: list[int]) -> None:
                 break
             if len(text) > TEASER_MAX_CHARS:
                 break
-            if doc.free(j):
-                title_like = not is_sentence(text)
+            if doc.free(j):  # the first teaser's title may ask ("Tại sao ...?")
+                title_like = not is_sentence(text) or (j == first and _question_headline(text))
                 if not title_like and not took_title:
                     break
                 after = doc.next_nonblank(j)
@@ -430,8 +444,10 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
     if not hint and len(anchors) > 1 and is_title_like(texts[anchors[0]]) \
             and (not is_sentence(texts[anchors[0]]) or _dated_headline(doc, anchors[0])):
         anchors = anchors[1:]  # a long headline, not a paragraph: it is found just above
+    title = _find_title(doc, lex, anchors[0], hint)
+    if title is None and not hint and len(anchors) > 1 and _question_headline(texts[anchors[0]]):
+        title, anchors = anchors[0], anchors[1:]
     a0, a1 = anchors[0], anchors[-1]
-    title = _find_title(doc, lex, a0, hint)
     if title is not None:
         doc.set(title, "title", "structure/headline")
 
@@ -481,6 +497,13 @@ def _article_above(doc: _Labels, anchors: list[int], stop: int) -> bool:
     above = sum(len(doc.texts[a]) for a in anchors if a < stop)
     below = sum(len(doc.texts[a]) for a in anchors if a > stop)
     return above >= ARTICLE_ABOVE_CHARS or (above > 0 and below <= COMMENTS_AFTER_MAX * above)
+
+
+def _question_headline(text: str) -> bool:
+    """Say whether a first paragraph with no headline above it is one: a single sentence asking
+    or exclaiming ("..., quan hệ Trung Quốc-Australia sẽ khác?"), short enough for a title."""
+    return is_title_like(text) and text.rstrip(_CLOSING)[-1:] in ("?", "!") \
+        and _SENTENCE_INSIDE.search(text) is None
 
 
 def _dated_headline(doc: _Labels, i: int) -> bool:
@@ -723,6 +746,7 @@ def clean_lines(raw: RawDoc, title_hint: str | None = None, learned: Learned | N
         _learned_pass(doc, lex, raw, learned)
     _related_blocks(doc, headers)
     _teaser_dates(doc)
+    _dateline_times(doc)
     decided = [bool(t) and lab is not None for t, lab in zip(texts, doc.label, strict=True)]
     probs = linemodel.line_scores(texts, decided, model)
     _label_article(doc, lex, title_hint, probs)

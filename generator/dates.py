@@ -218,6 +218,24 @@ def is_dateline(text: str) -> DateHit | None:
     return hits[0] if len(leftover) <= 2 else None
 
 
+TIMELINE_MAX_CHARS = 40
+
+
+def is_timeline(text: str) -> tuple[int, int, int, timedelta | None] | None:
+    """Return (hour, minute, second, offset) when a line is a clock time alone, the second half
+    of a dateline split in two ("Chủ nhật, ngày 08 tháng 12 năm 2024" over "16:02 (GMT +7)")."""
+    if len(text) > TIMELINE_MAX_CHARS or _DIGIT.search(text) is None or _date_matches(text):
+        return None
+    found = _time(text)
+    if found is None:
+        return None
+    hour, minute, second, start, end = found
+    rest = _OFFSET.sub(" ", text[:start] + " " + text[end:])
+    if _NOT_LETTERS.sub("", _filler().sub(" ", rest)):
+        return None
+    return hour, minute, second, _offset(text)
+
+
 @cache
 def _url_patterns() -> list[re.Pattern[str]]:
     return [re.compile(p) for p in common.URL_DATES]

@@ -16,9 +16,9 @@ from urllib.parse import urlsplit
 import nh3
 from slugify import slugify
 
-from generator.clean import clean_lines, is_caps_name, thin_warning
+from generator.clean import TIMELINE_RULE, clean_lines, is_caps_name, thin_warning
 from generator.config import Config
-from generator.dates import date_from_url, find_date
+from generator.dates import date_from_url, find_date, is_timeline
 from generator.learn import Learned
 from generator.models import Article, Block, Figure, Line, Problem, RawDoc
 from generator.rules import LANGUAGE_MODULES, lexicon, stopwords
@@ -171,9 +171,18 @@ def _meta_date(value: Any, zone_of: Callable[[], Any]) -> datetime | None:
     raise ValueError(str(value))
 
 
+def _time_below(lines: tuple[Line, ...], k: int) -> tuple[int, int, int, Any] | None:
+    """Return the clock time on the line under dateline k when the cleaner joined it there."""
+    below = next((line for line in lines[k + 1:] if line.text), None)
+    if below is None or below.rule != TIMELINE_RULE:
+        return None
+    return is_timeline(below.text)
+
+
 def _published(raw: RawDoc, lines: tuple[Line, ...], source_url: str | None,
                zone_of: Callable[[], Any]) -> tuple[datetime | None, list[Problem]]:
-    """Find the publication time: front matter, dateline, source URL, then a date in the text."""
+    """Find the publication time: front matter, the dateline saying it is the publication's
+    ("Publié le", "Ngày phát hành"), the first other dateline, then the source URL."""
     problems: list[Problem] = []
     if raw.meta_get("date") is not None:
         try:
@@ -182,12 +191,19 @@ def _published(raw: RawDoc, lines: tuple[Line, ...], source_url: str | None,
             problems.append(Problem(raw.path, 1, f'front-matter date "{raw.meta_get("date")}" '
                                     "is not a date", "write it as 2024-11-12 or 2024-11-12T16:49"))
     url_time = date_from_url(source_url) if source_url else None
-    for line in lines:
-        if line.label != "date":
-            continue
+    published = lexicon().published
+    dated = [k for k, line in enumerate(lines) if line.label == "date"]
+    said = next((k for k in dated if published.search(lines[k].text)), None)
+    if said is not None:  # the dateline saying "published" first, then the others in order
+        dated = [said, *(k for k in dated if k != said)]
+    for k in dated:
+        line = lines[k]
         hit = find_date(line.text)
         if hit is None:
             continue
+        if hit.hour is None and (clock := _time_below(lines, k)) is not None:
+            hit = replace(hit, hour=clock[0], minute=clock[1], second=clock[2],
+                          offset=hit.offset if clock[3] is None else clock[3])
         found = hit.to_datetime(url_time.year if url_time else None)
         if found is None:
             problems.append(Problem(raw.path, line.n, f'date "{line.text}" does not exist',

@@ -117,6 +117,46 @@ def test_related_block_ends_before_resumed_body():
     assert labels == ["title", "lead", "boilerplate", "boilerplate", "body", "body"]
 
 
+def test_a_teaser_asking_a_question_is_dropped_with_its_related_header():
+    dump = "\n".join([
+        "Tiêu đề bài báo về kinh tế thế giới",
+        "Đoạn mở đầu của bài báo này dài hơn tám mươi ký tự để được coi là một đoạn văn chắc chắn.",
+        "TIN LIÊN QUAN",
+        "Xung đột Nga-Ukraine: Tại sao 'đòn kinh tế' không ngăn được quyết đoán của ông Putin?",
+        "Đoạn thân bài tiếp tục với nội dung chính, câu này cũng dài hơn tám mươi ký tự như vậy.",
+        "Vì sao giá dầu tăng?",
+        "Đoạn cuối cùng của bài báo, cũng đủ dài để được tính là một đoạn văn của bài viết này.",
+    ]).encode()
+    labels = [(ln.label, ln.rule) for ln in clean_lines(read_bytes(dump, "x.txt"))]
+    assert labels[2:] == [
+        ("boilerplate", "vi/related-header"),
+        ("boilerplate", "structure/related-block"),
+        ("body", "structure/article-text"),
+        ("body", "structure/article-text"),  # a question in the text is no teaser
+        ("body", "structure/article-text"),
+    ]
+
+
+def test_a_headline_asking_a_question_is_the_title_when_none_stands_above():
+    dump = "\n".join([
+        "Tin thế giới 13/6: Severodonetsk thêm 'nóng', quan hệ Trung Quốc-Australia sẽ khác?",
+        "",
+        "Minh Vương",
+        "Nga-Ukraine \"tranh giành từng mét đất\" ở Severodonetsk, Thủ tướng Đức tính thăm Kiev, "
+        "là một số tin thế giới nổi bật ngày 13/6.",
+        "Thành phố Severodonetsk và Lysychansk, vốn bị ngăn cách bởi một con sông, đã trở thành "
+        "mục tiêu trong nhiều tuần.",
+    ]).encode()
+    labels = [(ln.label, ln.rule) for ln in clean_lines(read_bytes(dump, "x.txt"))]
+    assert labels == [
+        ("title", "structure/headline"),
+        ("boilerplate", "blank"),
+        ("byline", "structure/name"),
+        ("lead", "structure/first-paragraph"),
+        ("body", "structure/article-text"),
+    ]
+
+
 def test_inline_read_also_drops_only_its_line():
     dump = "\n".join([
         "Le gouvernement présente son budget pour l'année prochaine",

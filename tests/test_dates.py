@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from generator.dates import DateHit, date_from_url, find_date, is_dateline
+from generator.dates import DateHit, date_from_url, find_date, is_dateline, is_timeline
 
 GMT7 = timezone(timedelta(hours=7))
 CET = timezone(timedelta(hours=1))
@@ -203,3 +203,19 @@ def test_datelines_in_more_languages(text, expected):
     hit = is_dateline(text)
     assert hit is not None
     assert (hit.year, hit.month, hit.day, hit.hour, hit.minute) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("16:02 (GMT +7)", (16, 2, 0, timedelta(hours=7))),
+    ("| 10:30 GMT+7", (10, 30, 0, timedelta(hours=7))),
+    ("lúc 16h02", (16, 2, 0, None)),
+    ("Updated 5:32 p.m.", (17, 32, 0, None)),
+])
+def test_a_clock_time_alone_is_a_timeline(text: str, expected: tuple[object, ...]) -> None:
+    assert is_timeline(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Score 2:1", "16:02 - Hà Nội", "(GMT+7)", "12/11/2024 16:49",
+                                  "Le match reprend à 16:02 après la pause"])
+def test_other_lines_are_not_timelines(text: str) -> None:
+    assert is_timeline(text) is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from generator.config import make_config
@@ -107,6 +107,35 @@ def test_impossible_date_is_reported(config):
     assert said[1:] == ["seeds/x.txt: warning: only 106 of 106 characters kept as article text "
                         "(100%); check the labels of this file in build-report.json; add front "
                         "matter or report a cleaning rule if article text was dropped"]
+
+
+def test_a_dateline_split_over_two_lines_gives_its_time_and_zone(config):
+    dump = ("Chủ nhật, ngày 08 tháng 12 năm 2024\n16:02 (GMT +7)\n\n"
+            "Xác định người có công: vẫn còn nhiều trăn trở\n\n"
+            "Thời gian qua, công tác lịch sử của tỉnh đã đạt nhiều kết quả đáng ghi nhận, "
+            "theo báo cáo của các cơ quan chức năng trong tỉnh.\n")
+    a = extract(read_bytes(dump.encode(), "seeds/x.txt"), config)
+    assert a.published == datetime(2024, 12, 8, 16, 2, tzinfo=timezone(timedelta(hours=7)))
+    assert [(ln.label, ln.rule) for ln in a.lines[:2]] == [("date", "dateline"),
+                                                           ("date", "dateline-time")]
+
+
+def test_a_clock_time_under_a_dateline_with_its_own_time_is_not_joined(config):
+    dump = ("Un titre d'article assez long pour en être un\n12/11/2024 16:49\n10:30\n"
+            "Un paragraphe de texte qui raconte une histoire assez longue pour compter ici.\n")
+    a = extract(read_bytes(dump.encode(), "seeds/x.txt"), config)
+    assert (a.published.hour, a.published.minute) == (16, 49)
+    assert a.lines[2].rule != "dateline-time"
+
+
+def test_the_dateline_saying_published_wins_over_the_date_of_the_day(config):
+    dump = ("Chủ Nhật, ngày 24 tháng 11 năm 2024\n\nCách thức Biden hàn gắn nước Mỹ\n\n"
+            "Ngày phát hành: 08/01/2021 Lượt xem 1475\n\n"
+            "Người dân Mỹ phải cố gắng tìm hiểu về nhau một lần nữa, và nhiều người đã thở "
+            "phào nhẹ nhõm khi biết kết quả bầu cử.\n")
+    a = extract(read_bytes(dump.encode(), "seeds/x.txt"), config)
+    assert a.published == datetime(2021, 1, 8, tzinfo=ZoneInfo("Asia/Bangkok"))
+    assert (a.lines[4].label, a.lines[4].rule) == ("date", "dateline")
 
 
 def test_display_author():

@@ -293,6 +293,7 @@ class Lexicon:
     bare_url: re.Pattern[str]
     relative_date: Matcher  # "Publié hier à 18:20", "3 hours ago"
     dateline_lead: re.Pattern[str]  # "Publié le" after an author's name on a dateline
+    published: re.Pattern[str]  # "Publié le", "Ngày phát hành": a dateline of the publication
 
     def byline_name(self, text: str) -> str | None:
         """Return the author named by a byline line, or None. A name written in a script with
@@ -363,10 +364,15 @@ def lexicon() -> Lexicon:
         image_file=re.compile(common.IMAGE_FILE, re.IGNORECASE),
         bare_url=re.compile(common.BARE_URL, re.IGNORECASE),
         relative_date=Matcher.of(relative),
-        dateline_lead=re.compile(r"(?<!\w)(?:" + "|".join(
-            p for _, m in modules for p in getattr(m, "DATELINE_LEADS", [])) + r")(?!\w)",
-            re.IGNORECASE),
+        dateline_lead=_words_pattern(
+            [p for _, m in modules for p in getattr(m, "DATELINE_LEADS", [])]),
+        published=_words_pattern([p for _, m in modules for p in getattr(m, "PUBLISHED", [])]),
     )
+
+
+def _words_pattern(words: list[str]) -> re.Pattern[str]:
+    """Compile a search for any of some words (patterns), as whole words, case ignored."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
 
 
 def stopwords(lang: str) -> frozenset[str]:

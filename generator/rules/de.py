@@ -39,6 +39,8 @@ RELATIVE_DATES: list[str] = [r"(?:veröffentlicht|aktualisiert)?\s*vor \d+ (?:mi
 
 DATELINE_LEADS: list[str] = [r"veröffentlicht am", r"aktualisiert am"]
 
+PUBLISHED: list[str] = [r"veröffentlicht(?: am)?"]
+
 MONTHS: dict[str, int] = {
     "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4, "mai": 5,
     "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11,

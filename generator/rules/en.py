@@ -118,6 +118,8 @@ RELATIVE_DATES: list[str] = [
 
 DATELINE_LEADS: list[str] = [r"published(?: on)?", r"updated(?: on)?", r"posted(?: on)?"]
 
+PUBLISHED: list[str] = [r"published(?: on)?", r"posted(?: on)?"]
+
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
     "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -129,6 +131,7 @@ DATE_WORDS: list[str] = [r"published(?: on)?", r"updated(?: on)?", r"posted(?: o
                          r"last updated", r"on", r"at", r"monday", r"tuesday", r"wednesday",
                          r"thursday", r"friday", r"saturday", r"sunday", r"mon", r"tue", r"wed",
                          r"thu", r"fri", r"sat", r"sun", r"am", r"pm", r"a\.m\.", r"p\.m\.",
-                         r"\(?(?:utc|gmt|et|est|edt|pt|pst|pdt|bst|cet|cest)[+-]?\d*\)?"]
+                         r"\(?(?:utc|gmt|et|est|edt|pt|pst|pdt|bst|cet|cest)[+-]?\d*\)?",
+                         r"views?", r"min(?:ute)?s? read"]
 
 STOPWORDS = frozenset(["the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "on", "was", "with", "as", "he", "she", "they", "his", "her", "by", "at", "be", "this", "from", "are", "have", "has", "had", "not", "but", "or", "an", "were", "which", "their", "said", "will", "would", "been", "its", "who"])

@@ -38,6 +38,8 @@ RELATIVE_DATES: list[str] = [r"(?:publicado|actualizado)?\s*hace \d+ (?:minutos?
 
 DATELINE_LEADS: list[str] = [r"publicado el", r"actualizado el"]
 
+PUBLISHED: list[str] = [r"publicado(?: el)?"]
+
 MONTHS: dict[str, int] = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
     "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,

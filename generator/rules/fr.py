@@ -77,6 +77,10 @@ RELATIVE_DATES: list[str] = [
 # Words that announce a dateline when an author's name stands before them on the same line.
 DATELINE_LEADS: list[str] = [r"publié(?:e)? le", r"mis à jour le"]
 
+# Words saying a dateline gives the publication time: it wins over other datelines (a
+# site's date of the day, an update).
+PUBLISHED: list[str] = [r"publié(?:e)?(?: le)?"]
+
 MONTHS: dict[str, int] = {
     "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fév": 2, "mars": 3,
     "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8,
@@ -87,6 +91,7 @@ MONTHS: dict[str, int] = {
 DATE_WORDS: list[str] = [r"publié(?:e)?(?: le)?", r"mis à jour(?: le)?", r"modifié(?: le)?",
                          r"le", r"à", r"lundi", r"mardi", r"mercredi", r"jeudi", r"vendredi",
                          r"samedi", r"dimanche", r"heure de paris", r"\(?(?:utc|gmt)[+-]?\d*\)?",
-                         r"il y a \d+ (?:min|h|heures?|jours?)", r"mise à jour"]
+                         r"il y a \d+ (?:min|h|heures?|jours?)", r"mise à jour",
+                         r"vues?", r"lecture", r"min(?:utes?)? de lecture"]
 
 STOPWORDS = frozenset(["le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "en", "que", "qui", "dans", "pour", "pas", "sur", "au", "aux", "il", "elle", "ils", "elles", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "par", "plus", "avec", "ne", "se", "a", "été", "être", "ont", "mais", "ou", "où", "comme", "nous", "vous"])

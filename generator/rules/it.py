@@ -38,6 +38,8 @@ RELATIVE_DATES: list[str] = [r"(?:pubblicato|aggiornato)?\s*\d+ (?:minuti|ore|gi
 
 DATELINE_LEADS: list[str] = [r"pubblicato(?: il)?", r"aggiornato(?: il)?"]
 
+PUBLISHED: list[str] = [r"pubblicato(?: il)?"]
+
 MONTHS: dict[str, int] = {
     "gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6,
     "luglio": 7, "agosto": 8, "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12,

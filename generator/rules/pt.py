@@ -37,6 +37,8 @@ RELATIVE_DATES: list[str] = [r"(?:publicado|atualizado)?\s*há \d+ (?:minutos?|h
 
 DATELINE_LEADS: list[str] = [r"publicado em", r"atualizado em"]
 
+PUBLISHED: list[str] = [r"publicado(?: em)?"]
+
 MONTHS: dict[str, int] = {
     "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "abril": 4, "maio": 5, "junho": 6,
     "julho": 7, "agosto": 8, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,

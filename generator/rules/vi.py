@@ -61,6 +61,8 @@ RELATIVE_DATES: list[str] = [
 
 DATELINE_LEADS: list[str] = [r"cập nhật(?: lúc| ngày)?", r"đăng(?: lúc| ngày)"]
 
+PUBLISHED: list[str] = [r"đăng(?: lúc| ngày)?", r"ngày đăng", r"xuất bản", r"phát hành"]
+
 MONTHS: dict[str, int] = {f"tháng {i}": i for i in range(1, 13)} | {
     f"tháng {name}": i for i, name in enumerate(
         ["một", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười", "mười một",
@@ -69,6 +71,6 @@ MONTHS: dict[str, int] = {f"tháng {i}": i for i in range(1, 13)} | {
 # Words that open a dateline and carry no date themselves.
 DATE_WORDS: list[str] = [r"thứ (?:hai|ba|tư|năm|sáu|bảy|\d)", r"chủ nhật", r"cập nhật(?: lúc)?",
                          r"đăng(?: lúc| ngày)?", r"ngày", r"lúc", r"giờ", r"gmt\s*\+\s*7",
-                         r"xuất bản"]
+                         r"xuất bản", r"phát hành", r"lượt xem"]
 
 STOPWORDS = frozenset(["và", "của", "là", "có", "được", "cho", "không", "những", "các", "một", "này", "trong", "với", "để", "đã", "người", "khi", "đến", "về", "từ", "cũng", "như", "thì", "nhưng", "ra", "nên", "theo", "sẽ", "vào", "đó", "năm", "lại", "tại", "còn", "vì", "rất", "nhiều", "hơn", "bị", "làm", "nhất", "mà", "trên"])
