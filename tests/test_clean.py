@@ -570,12 +570,30 @@ def _credit_keywords(pattern: str) -> list[str]:
 
 @pytest.mark.parametrize("lang", sorted(LANGUAGE_MODULES))
 def test_every_credit_keyword_is_split_off_a_caption(lang):
-    keywords = [k for p in LANGUAGE_MODULES[lang].CREDIT for k in _credit_keywords(p)]
-    assert keywords
-    for keyword in keywords:
-        for caption in (f"Người dân xếp hàng tại Hà Nội sáng 20/9. ({keyword.title()}: Reuters)",
-                        f"People queue in Hanoi on Sept. 20. {keyword.upper()}: Reuters"):
-            assert lexicon().split_credit(caption)[1] == "Reuters", caption
+    # the patterns of a keyword and a colon ("Ảnh: Reuters"); those in brackets only want them
+    patterns = [p for p in LANGUAGE_MODULES[lang].CREDIT if re.search(r"\)\\s\*:", p)]
+    assert patterns
+    for pattern in patterns:
+        for keyword in _credit_keywords(pattern):
+            captions = [f"Người dân xếp hàng tại Hà Nội sáng 20/9. ({keyword.title()}: Reuters)"]
+            if not pattern.startswith(r"\(\s*"):
+                captions.append(f"People queue in Hanoi on Sept. 20. {keyword.upper()}: Reuters")
+            for caption in captions:
+                assert lexicon().split_credit(caption)[1] == "Reuters", caption
+
+
+def test_agency_photo_credits_in_brackets_are_split_off_captions():
+    lex = lexicon()
+    assert lex.split_credit("Ukrainian President Volodymyr Zelenskyy speaks in Kyiv, Ukraine. "
+                            "(AP Photo/Efrem Lukatsky)") == (
+        "Ukrainian President Volodymyr Zelenskyy speaks in Kyiv, Ukraine.",
+        "AP Photo/Efrem Lukatsky")
+    assert lex.split_credit("Fans cheer at the stadium (in Doha) on Sunday. "
+                            "(Photo by Jane Doe/Getty Images)")[1] == "Jane Doe/Getty Images"
+    assert lex.split_credit("Cảnh tan hoang ở Bucha, Ukraine. (Nguồn: AP)") == (
+        "Cảnh tan hoang ở Bucha, Ukraine.", "AP")
+    assert lex.split_credit("Shares of the firm (photos/videos maker) rose 3%")[1] is None
+    assert lex.split_credit("Giá xăng tăng mạnh. Nguồn: Bộ Công Thương")[1] is None
 
 
 def test_copyright_credits_are_split_off_captions():

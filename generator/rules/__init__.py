@@ -269,6 +269,7 @@ def _marks(patterns: list[str]) -> tuple[str, ...]:
 
 
 CREDIT_TAIL = 140  # a photo credit stands in the last characters of a caption
+CREDIT_LEAD = 40  # an agency's name may stand this far before a credit's keyword, in brackets
 # Words that open the keyword of every CREDIT pattern, after its optional "(" and spaces:
 # "Photo", "Ảnh", "Nguồn ảnh", "©" (a fast first test, and where the search starts; keep in
 # step with them: tests/test_clean.py tries every keyword).
@@ -322,6 +323,9 @@ class Lexicon:
         start = hint.start()
         while start > tail and (caption[start - 1] == "(" or caption[start - 1].isspace()):
             start -= 1
+        opening = caption.rfind("(", max(tail, start - CREDIT_LEAD), start)
+        if opening >= 0 and ")" not in caption[opening:start]:
+            start = opening  # "(AP Photo/Evan Vucci)": an agency's name before the keyword
         if self.credit_quick.search(caption, start) is None:
             return caption, None
         m = self.credit.search(caption, start)

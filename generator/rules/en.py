@@ -109,7 +109,11 @@ BYLINE: list[str] = [
 ]
 
 CREDIT: list[str] = [r"\(?\s*(?:photo|photograph|picture|image|credit|photo credit|"
-                     r"illustration|video)\s*:\s*(?P<credit>[^()]{2,80}?)\s*\)?\s*\.?"]
+                     r"illustration|video)\s*:\s*(?P<credit>[^()]{2,80}?)\s*\)?\s*\.?",
+                     # "(AP Photo/Evan Vucci)", "(Photo by Jane Doe/Getty Images)"
+                     r"\(\s*(?P<credit>[^()/:]{1,40}?\s+photos?\s*/\s*[^()]{2,80}?)\s*\)\s*\.?",
+                     r"\(\s*(?:photos?|photograph|picture|image)\s+(?:by|courtesy(?: of)?)\s+"
+                     r"(?P<credit>[^()]{2,80}?)\s*\)\s*\.?"]
 
 RELATIVE_DATES: list[str] = [
     r"(?:published|updated|posted)?\s*(?:\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago|"

@@ -53,7 +53,8 @@ BYLINE: list[str] = [r"theo\s+(?!dõi\b)(?P<name>[A-ZĐ][\w.&-]*(?:\s+[A-ZĐ0-9]
 
 # Photo credits at the end of a caption; group "credit".
 CREDIT: list[str] = [r"\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh chụp màn hình|nguồn ảnh|"
-                     r"video|đồ họa|đồ hoạ)\s*:\s*(?P<credit>[^()]{2,80}?)\s*\)?\s*\.?"]
+                     r"video|đồ họa|đồ hoạ)\s*:\s*(?P<credit>[^()]{2,80}?)\s*\)?\s*\.?",
+                     r"\(\s*(?:nguồn)\s*:\s*(?P<credit>[^()]{2,40}?)\s*\)\s*\.?"]  # "(Nguồn: AFP)"
 
 RELATIVE_DATES: list[str] = [
     r"(?:cập nhật|đăng)?\s*\d+\s+(?:phút|giờ|ngày|tuần)\s+trước",
