@@ -456,6 +456,12 @@ def test_english_widget_and_teaser_lines(line, rule):
     assert found is not None and found[1] == rule
 
 
+@pytest.mark.parametrize("line", ["Publié aujourd’hui à 06h00, modifié à 08h39",
+                                  "Publié hier à 18h20, mis à jour aujourd'hui à 07h15"])
+def test_relative_french_datelines_with_either_apostrophe(line):
+    assert _lexicon_decision(line) == ("date", "fr/relative-dateline")
+
+
 @pytest.mark.parametrize("line", [
     "– Oui, dit-il, nous reviendrons l'an prochain.",  # a dialogue dash is not a menu's bullet
     "Trở lại sân cỏ",  # "Back on the pitch": a subheading, not a link back to a section

@@ -33,6 +33,10 @@ DATELINES = [
     ("Sept. 5, 2024 12:30 AM", datetime(2024, 9, 5, 0, 30)),
     ("Posted on 2024-11-12", datetime(2024, 11, 12)),
     ("13 novembre 2024", datetime(2024, 11, 13)),
+    ("Tue 12 Nov 2024 16.49 GMT", datetime(2024, 11, 12, 16, 49)),
+    ("Last Modified: November 12, 2024 at 4:49 p.m.", datetime(2024, 11, 12, 16, 49)),
+    ("Ngày phát hành: 08/01/2021 Lượt xem 1475", datetime(2021, 1, 8)),
+    ("Nov 18, 2019 at 9:24 pm ET • 2 min read", datetime(2019, 11, 18, 21, 24)),
 ]
 
 

@@ -132,7 +132,7 @@ MONTHS: dict[str, int] = {
 }
 
 DATE_WORDS: list[str] = [r"published(?: on)?", r"updated(?: on)?", r"posted(?: on)?",
-                         r"last updated", r"on", r"at", r"monday", r"tuesday", r"wednesday",
+                         r"last updated", r"(?:last )?modified(?: on)?", r"on", r"at", r"monday", r"tuesday", r"wednesday",
                          r"thursday", r"friday", r"saturday", r"sunday", r"mon", r"tue", r"wed",
                          r"thu", r"fri", r"sat", r"sun", r"am", r"pm", r"a\.m\.", r"p\.m\.",
                          r"\(?(?:utc|gmt|et|est|edt|pt|pst|pdt|bst|cet|cest)[+-]?\d*\)?",

@@ -69,9 +69,9 @@ CREDIT: list[str] = [r"\(?\s*(?:photo|photos|crédit(?: photo)?|illustration|ima
 
 # Relative datelines, labelled as dates though they carry no calendar date.
 RELATIVE_DATES: list[str] = [
-    r"(?:publié|mis à jour|modifié)(?:\s+le)?\s+(?:hier|aujourd'hui|avant-hier|il y a .{1,20}?)"
-    r"(?:\s+à\s+\d{1,2}\s*[:h]\s*\d{2})?(?:\s*[,|–—-]\s*(?:mis à jour|modifié)\s+"
-    r"(?:hier|aujourd'hui|il y a .{1,20}?)(?:\s+à\s+\d{1,2}\s*[:h]\s*\d{2})?)?",
+    r"(?:publié|mis à jour|modifié)(?:\s+le)?\s+(?:hier|aujourd['’]hui|avant-hier|il y a .{1,20}?)"
+    r"(?:\s+à\s+\d{1,2}\s*[:h]\s*\d{2})?(?:\s*[,|–—-]\s*(?:mis à jour|modifié)"
+    r"(?:\s+(?:hier|aujourd['’]hui|il y a .{1,20}?))?(?:\s+à\s+\d{1,2}\s*[:h]\s*\d{2})?)?",
 ]
 
 # Words that announce a dateline when an author's name stands before them on the same line.
