@@ -36,8 +36,8 @@ class DateHit:
         return value.replace(tzinfo=timezone(self.offset)) if self.offset is not None else value
 
 
-_TIME = r"(?P<H>\d{1,2})\s*(?:[:h]|giờ|\.(?=\d{2}(?![\d.])))\s*(?P<M>\d{2})?(?:\s*(?::|phút)\s*(?P<S>\d{2})" \
-        r"(?:[.,]\d{1,9})?)?(?:\s*(?P<ampm>[ap]\.?m\.?))?"
+_TIME = r"(?P<H>\d{1,2})\s*(?:[:h]|giờ|\.(?=\d{2}(?![\d.])))\s*(?P<M>\d{2})?" \
+        r"(?:\s*(?::|phút)\s*(?P<S>\d{2})(?:[.,]\d{1,9})?)?(?:\s*(?P<ampm>[ap]\.?m\.?))?"
 _OFFSET = re.compile(r"\b(?:gmt|utc)\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?",
                      re.IGNORECASE)
 
