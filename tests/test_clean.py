@@ -618,6 +618,12 @@ def test_a_byline_names_someone_with_a_capital():
     assert lex.byline_name("Theo TTXVN") == "TTXVN"
 
 
+def test_a_french_byline_with_an_agency_names_no_par():
+    lex = lexicon()
+    assert lex.byline_name("Par Le Figaro avec AFP") == "Le Figaro avec AFP"
+    assert lex.byline_name("Jean Dupont avec AFP") == "Jean Dupont avec AFP"
+
+
 def test_a_credit_is_found_after_its_keyword_used_earlier_in_the_caption():
     lex = lexicon()
     caption = "The photo exhibition opens today in Hanoi; images by 40 artists. (Photo: Reuters)"

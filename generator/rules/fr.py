@@ -54,7 +54,8 @@ RELATED: list[str] = [r"(?:[àa] )?lire aussi(?:\s*:.{0,200})?", r"lire égaleme
 
 BYLINE: list[str] = [
     r"(?:texte )?par\s*:\s*(?P<name>[\w' .-]{2,50})",
-    r"(?P<name>[A-ZÀ-Ý0-9][\w'.-]*(?:\s+[A-ZÀ-Ý0-9][\w'.-]*){0,4}\s+avec\s+(?:afp|reuters|ap|agences?))",
+    r"(?!par\s)(?P<name>[A-ZÀ-Ý0-9][\w'.-]*(?:\s+[A-ZÀ-Ý0-9][\w'.-]*){0,4}\s+avec\s+"
+    r"(?:afp|reuters|ap|agences?))",
     r"par\s+(?P<name>[A-ZÀ-Ý][\w'.-]*(?:\s+(?:de |du |d'|le |la |et |avec )?[A-ZÀ-Ý][\w'.-]*)"
     r"{0,5}(?:\s*(?:,|avec|\()\s*[\w ()',.-]{2,40})?)",
     r"(?P<name>avec not(?:re|s) (?:correspondante?s?|envoyée?s? spéciale?s?) (?:à|au|en|aux) .{2,60})",
