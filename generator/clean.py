@@ -22,7 +22,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from generator import linemodel
-from generator.dates import find_date, is_dateline, is_timeline, may_hold_date
+from generator.dates import beside_date, find_date, is_dateline, is_timeline, may_hold_date
 from generator.models import KEPT_LABELS, Label, Line, Problem, RawDoc
 from generator.rules import Lexicon, lexicon
 
@@ -451,6 +451,8 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
     if title is not None:
         doc.set(title, "title", "structure/headline")
 
+    if title is not None:
+        _dateline_by_headline(doc, title)
     start = title if title is not None else a0
     for i in range(start):
         if doc.free(i):
@@ -497,6 +499,25 @@ def _article_above(doc: _Labels, anchors: list[int], stop: int) -> bool:
     above = sum(len(doc.texts[a]) for a in anchors if a < stop)
     below = sum(len(doc.texts[a]) for a in anchors if a > stop)
     return above >= ARTICLE_ABOVE_CHARS or (above > 0 and below <= COMMENTS_AFTER_MAX * above)
+
+
+DATELINE_LABEL_WORDS = 4  # words (a section, an author) a dateline by the headline may carry
+
+
+def _dateline_by_headline(doc: _Labels, title: int) -> None:
+    """Take a short line right by the headline holding a date with its year as the dateline,
+    whatever few words stand with it: a section ("Đời sống 16/08/2025 20:45"), an author."""
+    after = doc.after[title]
+    for i in (doc.before[title], after, doc.after[after] if after is not None else None):
+        if i is None or not doc.free(i) or len(doc.texts[i]) > DATELINE_MAX_CHARS:
+            continue
+        text = doc.texts[i]
+        if not may_hold_date(text, year=True) or is_sentence(text):
+            continue
+        hit = find_date(text)
+        if hit is not None and hit.year is not None \
+                and len(_WORD.findall(beside_date(text))) <= DATELINE_LABEL_WORDS:
+            doc.set(i, "date", "structure/dateline-by-headline")
 
 
 def _question_headline(text: str) -> bool:
@@ -683,7 +704,7 @@ def _finish(doc: _Labels) -> None:
                 and len(doc.texts[i]) >= 40:
             doc.set(i, "lead", "structure/first-paragraph")
             lead_done = True
-        if lab in ("body", "lead", "caption"):
+        if lab in ("body", "lead", "caption", "date"):  # (a dateline's copy is no paragraph)
             seen.setdefault(doc.print(i), []).append(i)
     if title is not None:
         texts = doc.texts

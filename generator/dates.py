@@ -209,13 +209,38 @@ def is_dateline(text: str) -> DateHit | None:
     hits = find_dates(text)
     if not hits or (hits[0].year is None and hits[0].hour is None):
         return None
+    leftover = _NOT_LETTERS.sub("", _rest(text, hits))
+    return hits[0] if len(leftover) <= 2 else None
+
+
+def _rest(text: str, hits: list[DateHit]) -> str:
+    """Return a line without its dates, times, offsets and the words around dates."""
     rest = text
     for hit in reversed(hits):
         rest = rest[: hit.start] + " " + rest[hit.end:]
-    rest = _TIME_RE.sub(" ", _OFFSET.sub(" ", rest))
-    rest = _filler().sub(" ", rest)
-    leftover = _NOT_LETTERS.sub("", rest)
-    return hits[0] if len(leftover) <= 2 else None
+    return _filler().sub(" ", _TIME_RE.sub(" ", _OFFSET.sub(" ", rest)))
+
+
+_SEPARATORS = " \t-–—|/·•,:;"
+
+
+def beside_date(text: str) -> str:
+    """Return the words a dateline holds besides its date and the words around dates: "By Jane
+    Le Goff - Nov 19, 2019, 10:31 pm CST" -> "By Jane Le Goff" (an author, a section, a place)."""
+    rest = text
+    for hit in reversed(find_dates(text)):
+        rest = rest[: hit.start] + " " + rest[hit.end:]
+    rest = re.sub(r"\s+", " ", _TIME_RE.sub(" ", _OFFSET.sub(" ", rest))).strip(_SEPARATORS)
+    edge = _edge_filler()
+    while (shorter := edge.sub("", rest).strip(_SEPARATORS)) != rest:
+        rest = shorter  # only at the ends: "Le" in "Jean Le Goff" is a name
+    return rest
+
+
+@cache
+def _edge_filler() -> re.Pattern[str]:
+    words = "|".join(sorted(date_words(), key=len, reverse=True))
+    return re.compile(rf"^(?:{words})(?!\w)|(?<!\w)(?:{words})$", re.IGNORECASE)
 
 
 TIMELINE_MAX_CHARS = 40

@@ -18,7 +18,7 @@ from slugify import slugify
 
 from generator.clean import TIMELINE_RULE, clean_lines, is_caps_name, thin_warning
 from generator.config import Config
-from generator.dates import date_from_url, find_date, is_timeline
+from generator.dates import beside_date, date_from_url, find_date, is_timeline
 from generator.learn import Learned
 from generator.models import Article, Block, Figure, Line, Problem, RawDoc
 from generator.rules import LANGUAGE_MODULES, lexicon, stopwords
@@ -124,6 +124,14 @@ def display_author(name: str) -> str:
     words = [w if len(w) == 1 else w[:1] + w[1:].lower() for w in main.split()]
     shown = " ".join(words)
     return f"{shown} ({rest.rstrip(')').strip().lower()})" if rest else shown
+
+
+def _dateline_author(text: str) -> str | None:
+    """Return the author a dateline names beside its date as a byline does ("By Jane Doe -
+    Nov 19, 2019"); a bare name there may be a place ("HÀ NỘI, 12/11/2024") and is not taken."""
+    rest = beside_date(text)
+    name = lexicon().byline_name(rest) if rest else None
+    return display_author(name) if name else None
 
 
 def derive_title(lead: str, lang: str) -> str:
@@ -313,6 +321,9 @@ def extract(raw: RawDoc, config: Config, images: dict[str, str] | None = None,
         byline = next((ln for ln in lines if ln.label == "byline"), None)
         if byline is not None:
             author = display_author(lex.byline_name(byline.text) or byline.text)
+        else:
+            author = next(filter(None, (_dateline_author(ln.text) for ln in lines
+                                        if ln.label == "date")), None)
 
     lead_line = next((ln for ln in lines if ln.label == "lead"), None)
     if raw.kind == "markdown":

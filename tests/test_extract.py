@@ -138,6 +138,27 @@ def test_the_dateline_saying_published_wins_over_the_date_of_the_day(config):
     assert (a.lines[4].label, a.lines[4].rule) == ("date", "dateline")
 
 
+def test_a_dateline_by_the_headline_may_carry_a_section_or_a_byline(config):
+    body = ("Ông Đỗ Hồng Sơn, giám đốc Sở Y tế, cho biết vừa nghe bệnh viện báo cáo về "
+            "trường hợp bé trai tử vong trên đường chuyển viện.\n")
+    a = extract(read_bytes(("Bé trai bệnh sởi tử vong trên đường chuyển viện\n"
+                            "Đời sống 16/08/2025 20:45\n" + body).encode(), "seeds/x.txt"), config)
+    assert (a.lines[1].label, a.lines[1].rule) == ("date", "structure/dateline-by-headline")
+    assert a.published == datetime(2025, 8, 16, 20, 45, tzinfo=ZoneInfo("Asia/Bangkok"))
+    assert a.author is None  # a section's name is no author
+    a = extract(read_bytes((b"A rescue in the hills ends after three days\n"
+                            b"By JANE DOE - Nov 19, 2019, 10:31 pm CST\n"
+                            b"Rescuers reached the climbers on Tuesday morning after a storm kept "
+                            b"helicopters on the ground for three days.\n"), "seeds/y.txt"),
+                config)
+    assert a.lines[1].label == "date"
+    assert (a.published.day, a.published.hour, a.published.minute) == (19, 22, 31)
+    assert a.author == "Jane Doe"
+    a = extract(read_bytes(("Hà Nội công bố kế hoạch mới cho giao thông\nHÀ NỘI, 12/11/2024\n"
+                            + body).encode(), "seeds/z.txt"), config)
+    assert a.lines[1].label == "date" and a.author is None  # a place, not a byline
+
+
 def test_display_author():
     assert display_author("H LAN (TỔNG HỢP)") == "H Lan (tổng hợp)"
     assert display_author("MINH ANH") == "Minh Anh"
