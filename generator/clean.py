@@ -107,8 +107,8 @@ def is_title_like(text: str) -> bool:
 
 def is_caps_name(text: str) -> bool:
     """Say whether a line is a name in capitals, as Vietnamese outlets sign: "H LAN (TỔNG HỢP)"."""
-    if not 0 < len(text) <= BYLINE_MAX_CHARS:
-        return False
+    if not 0 < len(text) <= BYLINE_MAX_CHARS or text.startswith("("):
+        return False  # (a credit in brackets: "(KEYSTONE/EPA/IAN LANGSDON)")
     letters = "".join(filter(str.isalpha, text))
     return (
         len(letters) >= 3

@@ -192,6 +192,7 @@ def test_helpers():
     assert is_caps_name("H LAN (TỔNG HỢP)")
     assert not is_caps_name("POWERED BY ONECMS - A PRODUCT OF NEKO.")
     assert not is_caps_name("Hợp tác kinh tế")
+    assert not is_caps_name("(KEYSTONE/EPA/IAN LANGSDON)")  # a photo credit in brackets
     assert is_anchor("x " * 50 + "fin.")
     assert not is_anchor("Nổi bật")
     assert norm("  Hợp TÁC, kinh-tế! ") == "hợp tác kinh tế"
@@ -447,6 +448,10 @@ def test_lines_shaped_like_the_list_above_them_continue_it():
     ("Have a tip? Amy may be reached at amy@example.com.", "en/contact"),
     ("CLICK HERE TO GET THE FOX NEWS APP", "en/contact"),
     ("This site is protected by reCAPTCHA and the Google Privacy Policy.", "en/cookie"),
+    ("Short Url", "en/widget"),
+    ("France Télévisions utilise votre adresse e-mail afin de vous envoyer la newsletter "
+     "\"Société\". Vous pouvez vous désinscrire à tout moment.", "fr/newsletter"),
+    ("Tous les jours, recevez l’actualité de votre région par newsletter.", "fr/newsletter"),
     ("Iklan", "common/advert"),
     ("Реклама", "common/advert"),
 ])
@@ -471,6 +476,7 @@ def test_relative_french_datelines_with_either_apostrophe(line):
     "Volker said he was one of 6 officials on the call.",
     "Shares in the company fell 4% after the announcement.",
     "Also on the agenda: a vote on the budget for the new hospital in the city.",
+    "La newsletter du journal compte désormais 10 000 abonnés, selon la direction.",
 ])
 def test_english_body_lines_the_widget_rules_spare(line):
     assert _lexicon_decision(line) is None

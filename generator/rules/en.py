@@ -39,6 +39,7 @@ BOILERPLATE: dict[str, list[str]] = {
                # a gallery's card: "Best gifts for co-workers under $50 on A... SEE FULL GALLERY"
                r"(?=.{0,200}$)(?=.*full gallery$).{0,180}\b(?:see|view) (?:the )?full gallery",
                r"(?:previous|prev|next)(?:\s{0,3}[|/·]?\s{0,3}(?:previous|prev|next))?",
+               r"(?:get |copy )?(?:the )?short (?:url|link)",
                r"close(?: (?:x|window|gallery))?", r"copied!?", r"view all(?: \(\d{1,6}\))?",
                r"(?:view|see|read) (?:recent|more|all|latest|other) (?:articles|stories|posts)",
                r"(?:expand|enlarge)(?: this image)?", r"show (?:more|less)",

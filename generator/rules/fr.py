@@ -25,7 +25,10 @@ BOILERPLATE: dict[str, list[str]] = {
     "newsletter": [r"votre adresse (?:e-?)?mail est collectée.{0,400}", r"(?:inscrivez-vous|abonnez-vous) à (?:la|notre|nos) newsletters?.{0,100}",
                    r"recevez (?:gratuitement )?(?:notre|nos|la) newsletters?.{0,100}",
                    r"newsletter.{0,60}\s*:.{0,100}", r"votre adresse e-?mail.{0,60}",
-                   r"je m'inscris"],
+                   r"je m'inscris",
+                   # a sign-up block: a newsletter and "you" (your address, a verb to you)
+                   r"(?=.{0,400}$)(?=.*newsletter)(?=.*\bnewsletters?\b)(?=.*(?:votre adresse|"
+                   r"vous envoyer|recevez|inscrivez|abonnez|désinscri|désabonn)).*"],
     "cookie": [
         r"(?=.{0,400}$)(?=.*\bcookies?\b)(?=.*(?:accept|consent|navigat|traceur|partenaire|paramétr|préférence|expérience|audience)).*",
         r"accepter(?: et fermer)?", r"tout accepter",
