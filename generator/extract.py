@@ -18,7 +18,7 @@ from slugify import slugify
 
 from generator.clean import TIMELINE_RULE, clean_lines, is_caps_name, thin_warning
 from generator.config import Config
-from generator.dates import beside_date, date_from_url, find_date, is_timeline
+from generator.dates import DateHit, beside_date, date_from_url, find_date, is_timeline
 from generator.learn import Learned
 from generator.models import Article, Block, Figure, Line, Problem, RawDoc
 from generator.rules import LANGUAGE_MODULES, lexicon, stopwords
@@ -189,8 +189,8 @@ def _time_below(lines: tuple[Line, ...], k: int) -> tuple[int, int, int, Any] | 
 
 def _published(raw: RawDoc, lines: tuple[Line, ...], source_url: str | None,
                zone_of: Callable[[], Any]) -> tuple[datetime | None, list[Problem]]:
-    """Find the publication time: front matter, the dateline saying it is the publication's
-    ("Publié le", "Ngày phát hành"), the first other dateline, then the source URL."""
+    """Find the publication time: front matter, the best dateline (see `rank`), then the
+    source URL."""
     problems: list[Problem] = []
     if raw.meta_get("date") is not None:
         try:
@@ -199,19 +199,26 @@ def _published(raw: RawDoc, lines: tuple[Line, ...], source_url: str | None,
             problems.append(Problem(raw.path, 1, f'front-matter date "{raw.meta_get("date")}" '
                                     "is not a date", "write it as 2024-11-12 or 2024-11-12T16:49"))
     url_time = date_from_url(source_url) if source_url else None
-    published = lexicon().published
-    dated = [k for k, line in enumerate(lines) if line.label == "date"]
-    said = next((k for k in dated if published.search(lines[k].text)), None)
-    if said is not None:  # the dateline saying "published" first, then the others in order
-        dated = [said, *(k for k in dated if k != said)]
-    for k in dated:
-        line = lines[k]
-        hit = find_date(line.text)
-        if hit is None:
-            continue
-        if hit.hour is None and (clock := _time_below(lines, k)) is not None:
-            hit = replace(hit, hour=clock[0], minute=clock[1], second=clock[2],
-                          offset=hit.offset if clock[3] is None else clock[3])
+    hits: dict[int, DateHit] = {}
+    for k, line in enumerate(lines):
+        if line.label == "date" and (hit := find_date(line.text)) is not None:
+            if hit.hour is None and (clock := _time_below(lines, k)) is not None:
+                hit = replace(hit, hour=clock[0], minute=clock[1], second=clock[2],
+                              offset=hit.offset if clock[3] is None else clock[3])
+            hits[k] = hit
+    lex = lexicon()
+
+    def rank(k: int) -> int:
+        """The dateline saying "published" first, then those with a clock time (an update's
+        after the others), then dates alone (a site's date of the day has no time)."""
+        if lex.published.search(lines[k].text):
+            return 0
+        if hits[k].hour is None:
+            return 3
+        return 2 if lex.dateline_lead.search(lines[k].text) else 1
+
+    for k in sorted(hits, key=lambda k: (rank(k), k)):
+        line, hit = lines[k], hits[k]
         found = hit.to_datetime(url_time.year if url_time else None)
         if found is None:
             problems.append(Problem(raw.path, line.n, f'date "{line.text}" does not exist',
@@ -317,13 +324,11 @@ def extract(raw: RawDoc, config: Config, images: dict[str, str] | None = None,
                                 "check it, or set date: in front matter"))
 
     author = str(raw.meta_get("author")).strip() if raw.meta_get("author") else None
-    if author is None:
-        byline = next((ln for ln in lines if ln.label == "byline"), None)
-        if byline is not None:
-            author = display_author(lex.byline_name(byline.text) or byline.text)
-        else:
-            author = next(filter(None, (_dateline_author(ln.text) for ln in lines
-                                        if ln.label == "date")), None)
+    if author is None:  # the first byline, alone on its line or beside a date
+        author = next(filter(None, (
+            display_author(lex.byline_name(ln.text) or ln.text) if ln.label == "byline"
+            else _dateline_author(ln.text) for ln in lines if ln.label in ("byline", "date"))),
+            None)
 
     lead_line = next((ln for ln in lines if ln.label == "lead"), None)
     if raw.kind == "markdown":

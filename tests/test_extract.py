@@ -159,6 +159,21 @@ def test_a_dateline_by_the_headline_may_carry_a_section_or_a_byline(config):
     assert a.lines[1].label == "date" and a.author is None  # a place, not a byline
 
 
+def test_the_publication_time_comes_before_an_update_and_a_date_of_the_day(config):
+    body = ("Shoppers lined up before dawn on Monday as the first deals of the season went live "
+            "across the country.\n")
+    a = extract(read_bytes(("Black Friday deals go live today\nBy Eric Song, IGN Staff\n"
+                            "Updated: 18 Nov 2019 9:38 pm\nPosted: 18 Nov 2019 8:11 pm\n"
+                            + body).encode(), "seeds/x.txt"), config)
+    assert (a.published.hour, a.published.minute) == (20, 11)
+    a = extract(read_bytes(("Thứ Hai, ngày 25/11/2024\nGiá xăng giảm mạnh từ chiều nay\n"
+                            "12/11/2024 16:49 GMT+7\n"
+                            "Giá xăng dầu trong nước giảm mạnh từ 15 giờ chiều nay theo quyết định "
+                            "của liên bộ Công Thương và Tài chính.\n").encode(), "seeds/y.txt"),
+                config)
+    assert a.published == datetime(2024, 11, 12, 16, 49, tzinfo=timezone(timedelta(hours=7)))
+
+
 def test_display_author():
     assert display_author("H LAN (TỔNG HỢP)") == "H Lan (tổng hợp)"
     assert display_author("MINH ANH") == "Minh Anh"

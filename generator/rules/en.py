@@ -136,7 +136,8 @@ DATE_WORDS: list[str] = [r"published(?: on)?", r"updated(?: on)?", r"posted(?: o
                          r"last updated", r"(?:last )?modified(?: on)?", r"on", r"at", r"monday", r"tuesday", r"wednesday",
                          r"thursday", r"friday", r"saturday", r"sunday", r"mon", r"tue", r"wed",
                          r"thu", r"fri", r"sat", r"sun", r"am", r"pm", r"a\.m\.", r"p\.m\.",
-                         r"\(?(?:utc|gmt|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|bst|cet|cest)[+-]?\d*\)?",
+                         r"\(?(?:utc|gmt|et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt|akst|akdt|hst|bst|cet|cest)"
+                         r"[+-]?\d*\)?",
                          r"views?", r"min(?:ute)?s? read"]
 
 STOPWORDS = frozenset(["the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "on", "was", "with", "as", "he", "she", "they", "his", "her", "by", "at", "be", "this", "from", "are", "have", "has", "had", "not", "but", "or", "an", "were", "which", "their", "said", "will", "would", "been", "its", "who"])
