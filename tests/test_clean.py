@@ -449,6 +449,8 @@ def test_lines_shaped_like_the_list_above_them_continue_it():
     ("CLICK HERE TO GET THE FOX NEWS APP", "en/contact"),
     ("This site is protected by reCAPTCHA and the Google Privacy Policy.", "en/cookie"),
     ("Short Url", "en/widget"),
+    ("Continue reading on The Verge", "en/widget"),
+    ("Continuer la lecture de cet article sur RFI AFRIQUE", "fr/read-time"),
     ("France Télévisions utilise votre adresse e-mail afin de vous envoyer la newsletter "
      "\"Société\". Vous pouvez vous désinscrire à tout moment.", "fr/newsletter"),
     ("Tous les jours, recevez l’actualité de votre région par newsletter.", "fr/newsletter"),

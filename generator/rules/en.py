@@ -44,7 +44,8 @@ BOILERPLATE: dict[str, list[str]] = {
                r"(?:view|see|read) (?:recent|more|all|latest|other) (?:articles|stories|posts)",
                r"(?:expand|enlarge)(?: this image)?", r"show (?:more|less)",
                r"(?:load|see) more", r"skip (?:ad|advert(?:isement)?)",
-               r"continue reading(?: (?:the )?(?:main )?(?:story|article)| below)?",
+               r"(?:continue reading|read (?:the )?full (?:story|article))(?: (?:the )?(?:main )?"
+               r"(?:story|article)| below)?(?: (?:on|at) .{2,40})?",
                r"(?=.{0,200}$)(?=.*javascript).*\b(?:requires|enable) javascript\b.*",
                r"to read the full (?:story|article)", r"video", r"play video", r"watch video"],
     # contact lines under the article: "Write to Al Root at al@example.com", "Email Tariq

@@ -40,7 +40,8 @@ BOILERPLATE: dict[str, list[str]] = {
                   r"\d+\s*min(?:utes?)? de lecture", r"écouter(?: cet article| l'article)?",
                   r"article réservé aux abonnés", r"réservé aux abonnés",
                   r"la suite est réservée aux abonnés\.?", r"lire plus tard",
-                  r"lire la suite(?: de l'article)?"],
+                  r"(?:lire la suite|continuer (?:la lecture|à lire))(?: de (?:l'|cet )article)?"
+                  r"(?: sur .{2,40})?"],
     "tag-list": [r"(?:mots[- ]clés|tags?|sujets? associés|thèmes?)\s*:.{0,300}"],
     "cms-footer": [r"mentions légales", r"(?:politique de )?confidentialité",
                    r"conditions générales.{0,60}", r"plan du site", r"nous contacter",
