@@ -450,9 +450,8 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
     a0, a1 = anchors[0], anchors[-1]
     if title is not None:
         doc.set(title, "title", "structure/headline")
-
-    if title is not None:
         _dateline_by_headline(doc, title)
+
     start = title if title is not None else a0
     for i in range(start):
         if doc.free(i):

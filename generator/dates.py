@@ -215,10 +215,14 @@ def is_dateline(text: str) -> DateHit | None:
 
 def _rest(text: str, hits: list[DateHit]) -> str:
     """Return a line without its dates, times, offsets and the words around dates."""
-    rest = text
+    return _filler().sub(" ", _without_dates(text, hits))
+
+
+def _without_dates(text: str, hits: list[DateHit]) -> str:
+    """Return a line without its dates (hits), clock times and UTC offsets."""
     for hit in reversed(hits):
-        rest = rest[: hit.start] + " " + rest[hit.end:]
-    return _filler().sub(" ", _TIME_RE.sub(" ", _OFFSET.sub(" ", rest)))
+        text = text[: hit.start] + " " + text[hit.end:]
+    return _TIME_RE.sub(" ", _OFFSET.sub(" ", text))
 
 
 _SEPARATORS = " \t-–—|/·•,:;"
@@ -227,10 +231,7 @@ _SEPARATORS = " \t-–—|/·•,:;"
 def beside_date(text: str) -> str:
     """Return the words a dateline holds besides its date and the words around dates: "By Jane
     Le Goff - Nov 19, 2019, 10:31 pm CST" -> "By Jane Le Goff" (an author, a section, a place)."""
-    rest = text
-    for hit in reversed(find_dates(text)):
-        rest = rest[: hit.start] + " " + rest[hit.end:]
-    rest = re.sub(r"\s+", " ", _TIME_RE.sub(" ", _OFFSET.sub(" ", rest))).strip(_SEPARATORS)
+    rest = re.sub(r"\s+", " ", _without_dates(text, find_dates(text))).strip(_SEPARATORS)
     edge = _edge_filler()
     while (shorter := edge.sub("", rest).strip(_SEPARATORS)) != rest:
         rest = shorter  # only at the ends: "Le" in "Jean Le Goff" is a name

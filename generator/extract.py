@@ -179,7 +179,7 @@ def _meta_date(value: Any, zone_of: Callable[[], Any]) -> datetime | None:
     raise ValueError(str(value))
 
 
-def _time_below(lines: tuple[Line, ...], k: int) -> tuple[int, int, int, Any] | None:
+def _time_below(lines: tuple[Line, ...], k: int) -> tuple[int, int, int, timedelta | None] | None:
     """Return the clock time on the line under dateline k when the cleaner joined it there."""
     below = next((line for line in lines[k + 1:] if line.text), None)
     if below is None or below.rule != TIMELINE_RULE:
