@@ -304,8 +304,15 @@ def _dateline_times(doc: _Labels) -> None:
             doc.set(j, "date", TIMELINE_RULE)
 
 
-def _related_blocks(doc: _Labels, headers: list[int]) -> None:
-    """Drop the teasers under each related header: titles, each with an optional blurb."""
+def _related_blocks(doc: _Labels, headers: list[int], lex: Lexicon) -> None:
+    """Drop the teasers under each related header: titles, each with an optional blurb and
+    photo (its file name, its caption with a credit)."""
+
+    def photo(j: int) -> bool:
+        text = doc.texts[j]
+        return doc.label[j] == "image" or (doc.free(j) and len(text) <= CAPTION_MAX_CHARS
+                                           and lex.split_credit(text)[1] is not None)
+
     for h in headers:
         if len(doc.texts[h]) > 40 and (":" in doc.texts[h] or "|" in doc.texts[h]):
             continue  # "Lire aussi : <teaser title>" carries its teaser on the same line
@@ -313,6 +320,10 @@ def _related_blocks(doc: _Labels, headers: list[int]) -> None:
         took_title = False
         while j is not None:
             text = doc.texts[j]
+            if photo(j):
+                doc.set(j, "boilerplate", "structure/related-block")
+                j = doc.next_nonblank(j)
+                continue
             if doc.label[j] is not None and doc.label[j] != "boilerplate":
                 break
             if len(text) > TEASER_MAX_CHARS:
@@ -323,7 +334,7 @@ def _related_blocks(doc: _Labels, headers: list[int]) -> None:
                     break
                 after = doc.next_nonblank(j)
                 if not title_like and after is not None and doc.free(after) \
-                        and is_sentence(doc.texts[after]):
+                        and is_sentence(doc.texts[after]) and not photo(after):
                     break  # the article resumes: this sentence is body, not a teaser blurb
                 doc.set(j, "boilerplate", "structure/related-block")
                 took_title = title_like
@@ -725,7 +736,8 @@ def _repeats(doc: _Labels, seen: dict[Print, list[int]], i: int) -> bool:
 def lexicon_decided(texts: list[str]) -> list[bool]:
     """Say for each line whether the lexicon and related-block passes decide it alone."""
     doc = _Labels(texts)
-    _related_blocks(doc, _lexicon_pass(doc, lexicon()))
+    lex = lexicon()
+    _related_blocks(doc, _lexicon_pass(doc, lex), lex)
     return [bool(t) and lab is not None for t, lab in zip(texts, doc.label, strict=True)]
 
 
@@ -764,7 +776,7 @@ def clean_lines(raw: RawDoc, title_hint: str | None = None, learned: Learned | N
     headers = _lexicon_pass(doc, lex)
     if learned is not None:
         _learned_pass(doc, lex, raw, learned)
-    _related_blocks(doc, headers)
+    _related_blocks(doc, headers, lex)
     _teaser_dates(doc)
     _dateline_times(doc)
     decided = [bool(t) and lab is not None for t, lab in zip(texts, doc.label, strict=True)]

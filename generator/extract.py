@@ -18,7 +18,14 @@ from slugify import slugify
 
 from generator.clean import TIMELINE_RULE, clean_lines, is_caps_name, thin_warning
 from generator.config import Config
-from generator.dates import DateHit, beside_date, date_from_url, find_date, is_timeline
+from generator.dates import (
+    DateHit,
+    beside_date,
+    date_from_url,
+    find_date,
+    find_dates,
+    is_timeline,
+)
 from generator.learn import Learned
 from generator.models import Article, Block, Figure, Line, Problem, RawDoc
 from generator.rules import LANGUAGE_MODULES, lexicon, stopwords
@@ -179,6 +186,16 @@ def _meta_date(value: Any, zone_of: Callable[[], Any]) -> datetime | None:
     raise ValueError(str(value))
 
 
+def _real_date(text: str) -> DateHit | None:
+    """Return the first date of a dateline that is not a CMS's empty one: "Publié le 1 janvier
+    1970, mis à jour le 7 janvier 2018" (a zero timestamp shown as the Unix epoch)."""
+    return next((hit for hit in find_dates(text) if (hit.year, hit.month, hit.day) not in _EPOCH),
+                None)
+
+
+_EPOCH = frozenset([(1970, 1, 1), (1969, 12, 31)])  # time 0, shown in UTC or west of it
+
+
 def _time_below(lines: tuple[Line, ...], k: int) -> tuple[int, int, int, timedelta | None] | None:
     """Return the clock time on the line under dateline k when the cleaner joined it there."""
     below = next((line for line in lines[k + 1:] if line.text), None)
@@ -201,7 +218,7 @@ def _published(raw: RawDoc, lines: tuple[Line, ...], source_url: str | None,
     url_time = date_from_url(source_url) if source_url else None
     hits: dict[int, DateHit] = {}
     for k, line in enumerate(lines):
-        if line.label == "date" and (hit := find_date(line.text)) is not None:
+        if line.label == "date" and (hit := _real_date(line.text)) is not None:
             if hit.hour is None and (clock := _time_below(lines, k)) is not None:
                 hit = replace(hit, hour=clock[0], minute=clock[1], second=clock[2],
                               offset=hit.offset if clock[3] is None else clock[3])

@@ -137,6 +137,26 @@ def test_a_teaser_asking_a_question_is_dropped_with_its_related_header():
     ]
 
 
+def test_teaser_cards_with_photos_are_dropped_under_a_see_more_header():
+    dump = "\n".join([
+        "Hanoi enregistre sa plus forte croissance depuis six ans",
+        "La croissance économique de la capitale a atteint 8 % cette année, son plus haut niveau "
+        "depuis six ans, selon le comité populaire de la ville.",
+        "Hanoi (VNA) - Le nombre de nouvelles entreprises créées a lui aussi battu un record, et "
+        "les investissements étrangers ont progressé de près d'un tiers sur un an. -VNA",
+        "Voir plus",
+        "teaser-hong-kong.jpg",
+        "Une directrice d'entreprise dans son usine de Bac Ninh. Photo : VNA",
+        "Les échanges commerciaux entre le Vietnam et Hong Kong prospèrent",
+        "Les exportations vers Hong Kong ont atteint un niveau record au premier semestre.",
+        "Vue de la conférence internationale, à Hanoi, le 16 décembre. Photo : VNA",
+        "Le Vietnam célèbre ses 30 ans dans l'ASEAN",
+    ]).encode()
+    labels = [(ln.label, ln.rule) for ln in clean_lines(read_bytes(dump, "x.txt"))]
+    assert labels[3] == ("boilerplate", "fr/related-header")
+    assert labels[4:] == [("boilerplate", "structure/related-block")] * 6
+
+
 def test_a_headline_asking_a_question_is_the_title_when_none_stands_above():
     dump = "\n".join([
         "Tin thế giới 13/6: Severodonetsk thêm 'nóng', quan hệ Trung Quốc-Australia sẽ khác?",

@@ -174,6 +174,17 @@ def test_the_publication_time_comes_before_an_update_and_a_date_of_the_day(confi
     assert a.published == datetime(2024, 11, 12, 16, 49, tzinfo=timezone(timedelta(hours=7)))
 
 
+def test_an_empty_cms_date_is_passed_over_and_a_written_by_line_is_the_byline(config):
+    dump = ("Top 10 des articles les plus lus en 2016\n"
+            "Écrit par Lepetitjournal Ho Chi Minh Ville\n"
+            "Publié le 1 janvier 1970, mis à jour le 7 janvier 2018\n"
+            "Et voilà une nouvelle année qui se termine ! L'occasion pour nous de vous proposer "
+            "de découvrir le palmarès des articles les plus lus.\n")
+    a = extract(read_bytes(dump.encode(), "seeds/x.txt"), config)
+    assert a.published == datetime(2018, 1, 7, tzinfo=ZoneInfo("Europe/Paris"))
+    assert a.author == "Lepetitjournal Ho Chi Minh Ville"
+
+
 def test_display_author():
     assert display_author("H LAN (TỔNG HỢP)") == "H Lan (tổng hợp)"
     assert display_author("MINH ANH") == "Minh Anh"

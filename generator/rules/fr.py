@@ -53,14 +53,15 @@ RELATED: list[str] = [r"(?:[àa] )?lire aussi(?:\s*:.{0,200})?", r"lire égaleme
                       r"sur le même sujet", r"articles? (?:similaires|associés|liés)",
                       r"dans la même rubrique", r"voir aussi(?:\s*:.{0,200})?",
                       r"à voir aussi", r"vous aimerez aussi", r"nos articles sur le sujet",
-                      r"les articles? les plus lus", r"pour aller plus loin",
+                      r"les articles? les plus lus", r"pour aller plus loin", r"voir plus",
                       r"(?:[àa] )?(?:lire|voir|écouter) (?:aussi|également)(?: [^|]{1,40})?\s*\|.{0,200}"]
 
 BYLINE: list[str] = [
     r"(?:texte )?par\s*:\s*(?P<name>[\w' .-]{2,50})",
     r"(?!par\s)(?P<name>[A-ZÀ-Ý0-9][\w'.-]*(?:\s+[A-ZÀ-Ý0-9][\w'.-]*){0,4}\s+avec\s+"
     r"(?:afp|reuters|ap|agences?))",
-    r"par\s+(?P<name>[A-ZÀ-Ý][\w'.-]*(?:\s+(?:de |du |d'|le |la |et |avec )?[A-ZÀ-Ý][\w'.-]*)"
+    r"(?:(?:écrit|rédigé|propos recueillis) )?par\s+(?P<name>[A-ZÀ-Ý][\w'.-]*"
+    r"(?:\s+(?:de |du |d'|le |la |et |avec )?[A-ZÀ-Ý][\w'.-]*)"
     r"{0,5}(?:\s*(?:,|avec|\()\s*[\w ()',.-]{2,40})?)",
     r"(?P<name>avec not(?:re|s) (?:correspondante?s?|envoyée?s? spéciale?s?) (?:à|au|en|aux) .{2,60})",
     r"(?P<name>[A-ZÀ-Ý][\w'.-]+(?:\s+[A-ZÀ-Ý][\w'.-]+){0,4}\s+(?:avec|\()\s*(?:afp|reuters|ap|"
