@@ -469,6 +469,8 @@ def test_lines_shaped_like_the_list_above_them_continue_it():
     ("CLICK HERE TO GET THE FOX NEWS APP", "en/contact"),
     ("This site is protected by reCAPTCHA and the Google Privacy Policy.", "en/cookie"),
     ("Short Url", "en/widget"),
+    (">> Le Courrier du Vietnam fête son trentenaire", "common/related-link"),
+    ("» Tin liên quan: Giá xăng giảm mạnh từ chiều nay", "common/related-link"),
     ("Continue reading on The Verge", "en/widget"),
     ("Continuer la lecture de cet article sur RFI AFRIQUE", "fr/read-time"),
     ("France Télévisions utilise votre adresse e-mail afin de vous envoyer la newsletter "
@@ -499,6 +501,7 @@ def test_relative_french_datelines_with_either_apostrophe(line):
     "Shares in the company fell 4% after the announcement.",
     "Also on the agenda: a vote on the budget for the new hospital in the city.",
     "La newsletter du journal compte désormais 10 000 abonnés, selon la direction.",
+    "» Il a dit. Puis il est parti.",  # a quote's closing mark, sentences: no link
 ])
 def test_english_body_lines_the_widget_rules_spare(line):
     assert _lexicon_decision(line) is None
