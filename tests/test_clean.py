@@ -58,7 +58,7 @@ VI_EXPECTED = [
     (24, "boilerplate", "blank"),
     (25, "body", "structure/article-text"),
     (26, "boilerplate", "blank"),
-    (27, "byline", "structure/caps-name"),
+    (27, "byline", "byline"),
     (28, "boilerplate", "blank"),
     (29, "boilerplate", "blank"),
     (30, "boilerplate", "vi/comment-counter"),
@@ -647,6 +647,13 @@ def test_a_byline_names_someone_with_a_capital():
     assert lex.byline_name("BY JANE DOE") == "JANE DOE"
     assert lex.byline_name("Par Jean Dupont") == "Jean Dupont"
     assert lex.byline_name("Theo TTXVN") == "TTXVN"
+
+
+def test_a_vietnamese_byline_of_a_compilation():
+    lex = lexicon()
+    assert lex.byline_name("M. K (t/hợp) |") == "M. K (t/hợp)"
+    assert lex.byline_name("Hà Anh (lược dịch)") == "Hà Anh (lược dịch)"
+    assert lex.byline_name("giá vàng (tổng hợp)") is None  # no capital: no name
 
 
 def test_a_french_byline_with_an_agency_names_no_par():

@@ -46,6 +46,9 @@ BYLINE: list[str] = [r"theo\s+(?!dõi\b)(?P<name>[A-ZĐ][\w.&-]*(?:\s+[A-ZĐ0-9]
                      r"\(\s*theo\s+(?P<name>[^()]{2,40})\)\.?",  # (Theo Healthline)
                      r"(?P<name>[^()]{2,40}\(theo [^()]{2,60}\))",  # Như Tâm (Theo Reuters, TASS)
                      r"(?P<name>[^()]{2,40}?)\s+(?:thực hiện|ghi|lược dịch|tổng hợp)",
+                     # "M. K (t/hợp) |", "Hà Anh (lược dịch)"
+                     r"(?P<name>[^()|]{2,30}?\s*\((?:t/h|t/hợp|th|tổng hợp|lược dịch|biên dịch|"
+                     r"dịch)\))\s*[|•·]?",
                      r"(?P<name>(?:[^()]{2,30}\s)?\((?:ttxvn|vna|vietnam\+|ttxvn/vietnam\+|"
                      r"vnexpress|tto|afp|reuters|ap|tass|xinhua)\))",
                      r"(?:bài|tác giả|phóng viên|pv)\s*:\s*(?P<name>.{2,60})",
