@@ -320,9 +320,15 @@ def _related_blocks(doc: _Labels, headers: list[int], lex: Lexicon) -> None:
         took_title = False
         while j is not None:
             text = doc.texts[j]
-            if photo(j):
-                doc.set(j, "boilerplate", "structure/related-block")
-                j = doc.next_nonblank(j)
+            if photo(j):  # a teaser's photo when a teaser's title follows (else the article's)
+                k = j
+                while k is not None and photo(k):
+                    k = doc.next_nonblank(k)
+                if k is None or not doc.free(k) or is_sentence(doc.texts[k]):
+                    break
+                while j != k:
+                    doc.set(j, "boilerplate", "structure/related-block")
+                    j = doc.next_nonblank(j)
                 continue
             if doc.label[j] is not None and doc.label[j] != "boilerplate":
                 break

@@ -155,6 +155,19 @@ def test_teaser_cards_with_photos_are_dropped_under_a_see_more_header():
     labels = [(ln.label, ln.rule) for ln in clean_lines(read_bytes(dump, "x.txt"))]
     assert labels[3] == ("boilerplate", "fr/related-header")
     assert labels[4:] == [("boilerplate", "structure/related-block")] * 6
+    # with no teaser's title after it, a photo under the header is the article's
+    dump = "\n".join([
+        "Hanoi enregistre sa plus forte croissance depuis six ans",
+        "La croissance économique de la capitale a atteint 8 % cette année, son plus haut niveau "
+        "depuis six ans, selon le comité populaire de la ville.",
+        "Voir plus",
+        "usine-bac-ninh.jpg",
+        "Une directrice d'entreprise dans son usine de Bac Ninh. Photo : VNA",
+        "Le nombre de nouvelles entreprises créées a lui aussi battu un record, et les "
+        "investissements étrangers ont progressé de près d'un tiers sur un an.",
+    ]).encode()
+    labels = [(ln.label, ln.rule) for ln in clean_lines(read_bytes(dump, "y.txt"))]
+    assert [label for label, _ in labels[3:]] == ["image", "caption", "body"]
 
 
 def test_a_headline_asking_a_question_is_the_title_when_none_stands_above():
