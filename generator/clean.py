@@ -321,14 +321,14 @@ def _related_blocks(doc: _Labels, headers: list[int], lex: Lexicon) -> None:
         while j is not None:
             text = doc.texts[j]
             if photo(j):  # a teaser's photo when a teaser's title follows (else the article's)
-                k = j
-                while k is not None and photo(k):
-                    k = doc.next_nonblank(k)
+                photos = [j]
+                while (k := doc.next_nonblank(photos[-1])) is not None and photo(k):
+                    photos.append(k)
                 if k is None or not doc.free(k) or is_sentence(doc.texts[k]):
                     break
-                while j != k:
-                    doc.set(j, "boilerplate", "structure/related-block")
-                    j = doc.next_nonblank(j)
+                for p in photos:
+                    doc.set(p, "boilerplate", "structure/related-block")
+                j = k
                 continue
             if doc.label[j] is not None and doc.label[j] != "boilerplate":
                 break
