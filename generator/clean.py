@@ -484,6 +484,8 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
         if doc.free(i):
             _label_inside(doc, lex, i, (a0, a1), 1.0 if i in anchor_set else probs[i])
     _take_back_subheads(doc, a0, a1)
+    if title is not None:
+        _take_back_standfirst(doc, title, a0)
     after_body = True
     last_kept = max(start, end - 1)
     while last_kept > start and doc.label[last_kept] not in _CONTENT:
@@ -681,6 +683,23 @@ def _continue_shape(doc: _Labels) -> None:
             doc.set(i, "body", "structure/list-shaped")
         else:
             shape, run = "", 0
+
+
+STANDFIRST_MIN_WORDS = 8  # a line this long right under the headline is its standfirst
+
+
+def _take_back_standfirst(doc: _Labels, title: int, a0: int) -> None:
+    """Keep the line right under the headline that the line model dropped when it is long
+    enough to be the standfirst ("Nuit éternelle•Le vent a soufflé fort ... en Ille-et-Vilaine",
+    a kicker glued to it and no full stop)."""
+    i = doc.after[title]
+    if i is None or i >= a0 or not doc.rule[i].startswith(CHROME_RULE):
+        return
+    text = doc.texts[i]
+    words = _WORD.findall(text)
+    if len(words) >= STANDFIRST_MIN_WORDS and not may_hold_date(text, year=True) \
+            and sum(w[0].isupper() for w in words[1:]) < 0.4 * len(words):
+        doc.set(i, "body", "structure/standfirst")  # (not a dated byline, not Title Case)
 
 
 def _take_back_subheads(doc: _Labels, a0: int, a1: int) -> None:

@@ -170,6 +170,28 @@ def test_teaser_cards_with_photos_are_dropped_under_a_see_more_header():
     assert [label for label, _ in labels[3:]] == ["image", "caption", "body"]
 
 
+def test_a_standfirst_without_a_full_stop_under_the_headline_is_kept():
+    story = ["Les tempêtes étaient à la mode cet automne, elles reviennent cet hiver. Ce lundi, "
+             "de nombreuses coupures d'électricité ont été constatées en Bretagne : environ "
+             "20.000 foyers bretons étaient privés d'électricité lundi après-midi, selon Enedis.",
+             "En milieu d'après-midi, environ 10.000 foyers dans le Finistère et 5.000 dans le "
+             "Morbihan étaient encore privés de courant, selon Enedis.",
+             "Du côté des trains, c'est l'axe Guingamp-Saint-Brieuc qui a été le plus frappé, "
+             "avec des chutes d'arbres sur les voies.",
+             "Des rafales à plus de 110 km/h ont été enregistrées ce lundi matin dans le Finistère "
+             "et sur les côtes du Morbihan.",
+             "Météo-France a maintenu sa vigilance orange pour la nuit suivante dans trois "
+             "départements de la région."]
+    lines = ["Tempête : 20.000 foyers privés d'électricité en Bretagne",
+             "Nuit éternelle•Le vent a soufflé fort et surtout en rafales ce lundi notamment en "
+             "Ille-et-Vilaine", "C. A. avec AFP", *story, "Partager", "Facebook", "Twitter",
+             "Newsletter", "Contact", "Mentions légales"]
+    got = [(ln.label, ln.rule) for ln in clean_lines(read_bytes("\n".join(lines).encode(),
+                                                                  "x.txt"))]
+    assert got[:3] == [("title", "structure/headline"), ("body", "structure/standfirst"),
+                       ("byline", "byline")]
+
+
 def test_a_headline_asking_a_question_is_the_title_when_none_stands_above():
     dump = "\n".join([
         "Tin thế giới 13/6: Severodonetsk thêm 'nóng', quan hệ Trung Quốc-Australia sẽ khác?",
