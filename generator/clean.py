@@ -37,6 +37,8 @@ BYLINE_MAX_CHARS = 60
 BYLINE_WITHIN = 4  # a name in capitals this close under the text signs it; further down, a menu
 DATELINE_MAX_CHARS = 140
 TITLE_SEARCH_LINES = 6  # undecided lines looked at above the first paragraph for the headline
+STANDFIRST_MIN_WORDS = 8  # a line this long right under the headline is its standfirst
+STANDFIRST_WORDS = 15  # a title-like line this long is rather a standfirst than a headline
 ANCHOR_MIN_SCORE = 0.15  # an anchor must also look like article text to the line model
 COMMENT_RULE = "/comment-counter"  # lexicon group of comment headers and counters
 LEARNED_MAX_CHARS = 400  # longer lines are never learned (generator.learn.MAX_LINE_CHARS)
@@ -393,7 +395,9 @@ def _find_title(doc: _Labels, lex: Lexicon, first_anchor: int, hint: str | None)
         return candidates[0] if candidates else fallback
     # The headline shares its words with the paragraphs under it; menus and promos do not.
     overlap = {i: len(_content_words(doc.texts[i]) & lead_words()) for i in candidates}
-    return max(candidates, key=lambda i: (overlap[i], i))  # ties: the closest
+    # ties: a headline over a standfirst (as many words as a paragraph), then the closest
+    return max(candidates,
+               key=lambda i: (overlap[i], word_count(doc.texts[i]) < STANDFIRST_WORDS, i))
 
 
 def _recurs_below(doc: _Labels, i: int) -> bool:
@@ -683,9 +687,6 @@ def _continue_shape(doc: _Labels) -> None:
             doc.set(i, "body", "structure/list-shaped")
         else:
             shape, run = "", 0
-
-
-STANDFIRST_MIN_WORDS = 8  # a line this long right under the headline is its standfirst
 
 
 def _take_back_standfirst(doc: _Labels, title: int, a0: int) -> None:
