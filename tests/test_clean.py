@@ -190,6 +190,12 @@ def test_a_standfirst_without_a_full_stop_under_the_headline_is_kept():
                                                                   "x.txt"))]
     assert got[:3] == [("title", "structure/headline"), ("body", "structure/standfirst"),
                        ("byline", "byline")]
+    # sharing as many words with the lead as the headline does, the standfirst stays one
+    story[1] = story[1].replace("dans le Finistère", "en Ille-et-Vilaine")
+    story[2] = story[2].replace("c'est l'axe", "c'est surtout l'axe")
+    got = [(ln.label, ln.rule) for ln in clean_lines(read_bytes("\n".join(
+        [*lines[:3], *story, *lines[8:]]).encode(), "y.txt"))]
+    assert got[:2] == [("title", "structure/headline"), ("body", "structure/standfirst")]
 
 
 def test_a_headline_asking_a_question_is_the_title_when_none_stands_above():
