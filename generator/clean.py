@@ -537,9 +537,10 @@ def _dateline_by_headline(doc: _Labels, title: int) -> None:
         if not may_hold_date(text, year=True) or is_sentence(text):
             continue
         hit = find_date(text)
-        if hit is not None and hit.year is not None \
+        if hit is not None and hit.year is not None and (i > title or hit.hour is not None) \
                 and len(_WORD.findall(beside_date(text))) <= DATELINE_LABEL_WORDS:
-            doc.set(i, "date", "structure/dateline-by-headline")
+            doc.set(i, "date", "structure/dateline-by-headline")  # (above it, with its time:
+            # a teaser "Giá vàng hôm nay 12/11/2024" or the date of the day has none)
 
 
 def _question_headline(text: str) -> bool:
