@@ -314,13 +314,22 @@ class Lexicon:
     def split_credit(self, caption: str) -> tuple[str, str | None]:
         """Split a trailing photo credit off a caption: (caption, credit or None)."""
         tail = max(0, len(caption) - CREDIT_TAIL)
-        hint = _CREDIT_HINT.search(caption, tail)
-        if hint is None or not any(mark in caption[tail:] for mark in self.credit_marks):
+        end = caption[tail:]
+        if not any(mark in end for mark in self.credit_marks):
+            return caption, None
+        low = end.lower()
+        if len(low) == len(end):  # a substring search per hint: far faster than one regex
+            found = [at for hint in CREDIT_HINTS if (at := low.find(hint)) >= 0]
+            if not found:
+                return caption, None
+            start = tail + min(found)
+        elif (hint := _CREDIT_HINT.search(caption, tail)) is not None:
+            start = hint.start()  # (lower() moved the characters: "İ" is two)
+        else:
             return caption, None
         # A credit opens with its keyword, after an optional "(" and spaces: no match starts
         # before the first keyword and what precedes it (trying every place before it costs
         # more than the rest of cleaning the caption).
-        start = hint.start()
         while start > tail and (caption[start - 1] == "(" or caption[start - 1].isspace()):
             start -= 1
         opening = caption.rfind("(", max(tail, start - CREDIT_LEAD), start)
