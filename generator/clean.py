@@ -311,6 +311,7 @@ def _related_blocks(doc: _Labels, headers: list[int], lex: Lexicon) -> None:
     photo (its file name, its caption with a credit)."""
 
     def photo(j: int) -> bool:
+        """Say whether line j is a photo's file name or a caption with a credit."""
         text = doc.texts[j]
         return doc.label[j] == "image" or (doc.free(j) and len(text) <= CAPTION_MAX_CHARS
                                            and lex.split_credit(text)[1] is not None)

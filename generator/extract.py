@@ -186,14 +186,14 @@ def _meta_date(value: Any, zone_of: Callable[[], Any]) -> datetime | None:
     raise ValueError(str(value))
 
 
+_EPOCH = frozenset([(1970, 1, 1), (1969, 12, 31)])  # time 0, shown in UTC or west of it
+
+
 def _real_date(text: str) -> DateHit | None:
     """Return the first date of a dateline that is not a CMS's empty one: "Publié le 1 janvier
     1970, mis à jour le 7 janvier 2018" (a zero timestamp shown as the Unix epoch)."""
     return next((hit for hit in find_dates(text) if (hit.year, hit.month, hit.day) not in _EPOCH),
                 None)
-
-
-_EPOCH = frozenset([(1970, 1, 1), (1969, 12, 31)])  # time 0, shown in UTC or west of it
 
 
 def _time_below(lines: tuple[Line, ...], k: int) -> tuple[int, int, int, timedelta | None] | None:
