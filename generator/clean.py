@@ -321,6 +321,7 @@ def _related_blocks(doc: _Labels, headers: list[int], lex: Lexicon) -> None:
             continue  # "Lire aussi : <teaser title>" carries its teaser on the same line
         j = first = doc.next_nonblank(h)
         took_title = False
+        taken: list[int] = []  # the teasers' lines dropped so far
         while j is not None:
             text = doc.texts[j]
             if photo(j):  # a teaser's photo when a teaser's title follows (else the article's)
@@ -336,18 +337,36 @@ def _related_blocks(doc: _Labels, headers: list[int], lex: Lexicon) -> None:
             if doc.label[j] is not None and doc.label[j] != "boilerplate":
                 break
             if len(text) > TEASER_MAX_CHARS:
+                _subheading_back(doc, taken, j)
                 break
             if doc.free(j):  # the first teaser's title may ask ("Tại sao ...?")
                 title_like = not is_sentence(text) or (j == first and _question_headline(text))
                 if not title_like and not took_title:
+                    _subheading_back(doc, taken, j)
                     break
                 after = doc.next_nonblank(j)
                 if not title_like and after is not None and doc.free(after) \
                         and is_sentence(doc.texts[after]) and not photo(after):
+                    _subheading_back(doc, taken, j)
                     break  # the article resumes: this sentence is body, not a teaser blurb
                 doc.set(j, "boilerplate", "structure/related-block")
+                taken.append(j)
                 took_title = title_like
             j = doc.next_nonblank(j)
+
+
+SUBHEAD_MAX_WORDS = 4  # a line this short closing a related block over a paragraph heads it
+
+
+def _subheading_back(doc: _Labels, taken: list[int], resumed: int) -> None:
+    """Give the article back the last line taken as a teaser when it is a short title right
+    over the paragraph where the article resumes: its subheading ("Nga-Ukraine", "L'opposition
+    boycotte"), not another teaser."""
+    last = doc.texts[taken[-1]] if len(taken) >= 2 else ""
+    if last and is_anchor(doc.texts[resumed]) and not is_sentence(last) and ":" not in last \
+            and word_count(last) <= SUBHEAD_MAX_WORDS and last.upper() != last:
+        doc.set(taken[-1], "body", "structure/subheading")  # (not a label: "BREAKING",
+        # "Photo: Getty Images")
 
 
 def _find_title(doc: _Labels, lex: Lexicon, first_anchor: int, hint: str | None) -> int | None:

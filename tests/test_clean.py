@@ -198,6 +198,23 @@ def test_a_standfirst_without_a_full_stop_under_the_headline_is_kept():
     assert got[:2] == [("title", "structure/headline"), ("body", "structure/standfirst")]
 
 
+def test_a_subheading_right_after_a_related_teaser_stays_in_the_article():
+    dump = "\n".join([
+        "Tiêu đề bài báo về tình hình thế giới hôm nay",
+        "Đoạn mở đầu của bài báo này dài hơn tám mươi ký tự để được coi là một đoạn văn chắc chắn.",
+        "TIN LIÊN QUAN",
+        "Vì sao giá dầu thế giới khó giảm trong năm nay?",
+        "Nga-Ukraine",
+        "Ngày 3/4, truyền thông phương Tây đăng tải những bức ảnh về tình hình tại thị trấn, "
+        "và đoạn văn này đủ dài để được coi là một đoạn văn của bài báo.",
+        "Đoạn cuối cùng của bài báo, cũng đủ dài để được tính là một đoạn văn của bài viết này.",
+    ]).encode()
+    labels = [(ln.label, ln.rule) for ln in clean_lines(read_bytes(dump, "x.txt"))]
+    assert labels[2:5] == [("boilerplate", "vi/related-header"),
+                           ("boilerplate", "structure/related-block"),
+                           ("body", "structure/subheading")]
+
+
 def test_a_headline_asking_a_question_is_the_title_when_none_stands_above():
     dump = "\n".join([
         "Tin thế giới 13/6: Severodonetsk thêm 'nóng', quan hệ Trung Quốc-Australia sẽ khác?",
