@@ -139,8 +139,8 @@ _NAME_JOIN = re.compile(r"\s+(?:[-–&,/]|và|et|and|y|und|e)\s+|,\s+")
 
 def is_names(text: str) -> bool:
     """Say whether a line is one or a few personal names: "Hoàng Sơn - Thanh Vân"."""
-    if len(text) > 80 or ":" in text:
-        return False
+    if len(text) > 80 or ":" in text or not text[:1].isalpha():
+        return False  # (a name opens with a letter: "• Download" is a widget)
     parts = _NAME_JOIN.split(text)
     return 0 < len(parts) <= 4 and all(
         is_short_name(p) or (len(p.split()) == 1 and p[:1].isupper() and len(parts) > 1)

@@ -21,6 +21,7 @@ from generator.clean import (
     clean_lines,
     is_anchor,
     is_caps_name,
+    is_names,
     is_short_name,
     lexicon_decided,
     norm,
@@ -271,6 +272,7 @@ def test_helpers():
     assert not is_caps_name("POWERED BY ONECMS - A PRODUCT OF NEKO.")
     assert not is_caps_name("Hợp tác kinh tế")
     assert not is_caps_name("(KEYSTONE/EPA/IAN LANGSDON)")  # a photo credit in brackets
+    assert not is_names("• Download")  # a widget behind a bullet
     assert is_anchor("x " * 50 + "fin.")
     assert not is_anchor("Nổi bật")
     assert norm("  Hợp TÁC, kinh-tế! ") == "hợp tác kinh tế"
@@ -527,6 +529,13 @@ def test_lines_shaped_like_the_list_above_them_continue_it():
     ("CLICK HERE TO GET THE FOX NEWS APP", "en/contact"),
     ("This site is protected by reCAPTCHA and the Google Privacy Policy.", "en/cookie"),
     ("Short Url", "en/widget"),
+    ("IE 11 is not supported. For an optimal experience visit our site on another browser.",
+     "en/widget"),
+    ("CBS News App Open", "en/widget"),
+    ("• Transcript", "en/widget"),
+    ("Your support helps us to tell the story", "en/widget"),
+    ('• <iframe src="" width="100%" height="290" frameborder="0"></iframe>',
+     "common/embed-code"),
     (">> Le Courrier du Vietnam fête son trentenaire", "common/related-link"),
     ("» Tin liên quan: Giá xăng giảm mạnh từ chiều nay", "common/related-link"),
     ("Continue reading on The Verge", "en/widget"),
@@ -560,6 +569,8 @@ def test_relative_french_datelines_with_either_apostrophe(line):
     "Also on the agenda: a vote on the budget for the new hospital in the city.",
     "La newsletter du journal compte désormais 10 000 abonnés, selon la direction.",
     "» Il a dit. Puis il est parti.",  # a quote's closing mark, sentences: no link
+    "The browser war is over, says Mozilla's chief in an interview on Monday.",
+    "Download the full report from the ministry's website before Friday.",
 ])
 def test_english_body_lines_the_widget_rules_spare(line):
     assert _lexicon_decision(line) is None

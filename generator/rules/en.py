@@ -47,7 +47,19 @@ BOILERPLATE: dict[str, list[str]] = {
                r"(?:continue reading|read (?:the )?full (?:story|article))(?: (?:the )?(?:main )?"
                r"(?:story|article)| below)?(?: (?:on|at) .{2,40})?",
                r"(?=.{0,200}$)(?=.*javascript).*\b(?:requires|enable) javascript\b.*",
-               r"to read the full (?:story|article)", r"video", r"play video", r"watch video"],
+               r"to read the full (?:story|article)", r"video", r"play video", r"watch video",
+               # browser and app notices: "IE 11 is not supported. For an optimal experience
+               # visit our site on another browser.", "View CBS News In" / "CBS News App Open"
+               r"(?=.{0,200}$)(?=.*browser).*\b(?:is not supported|not supported|unsupported|"
+               r"outdated|another browser|(?:update|upgrade) your browser)\b.*",
+               r"view [\w .'&-]{2,40} in", r"[\w .'&-]{2,40} app open",
+               r"(?:chrome|safari|firefox|edge|opera)(?:\s+(?:chrome|safari|firefox|edge|opera|"
+               r"continue|open)){1,4}",
+               r"download|transcript|embed(?: code)?",
+               # a donation appeal: "Your support helps us to tell the story", "Your support
+               # makes all the difference."
+               r"your support (?:helps us|makes all the difference|is (?:vital|crucial)).{0,200}",
+               r"(?=.{0,600}$)(?=.*donation)(?=.*\byour donation allows us\b).*"],
     # contact lines under the article: "Write to Al Root at al@example.com", "Email Tariq
     # Malik at ... or follow him @x", "Follow Newsbeat on Instagram, Facebook and YouTube."
     "contact": [r"have a (?:news )?tip\?.{0,300}",
