@@ -57,7 +57,6 @@ CLUSTER_MIN_SHARE = 0.4  # a run of paragraphs lighter than this share of the he
 Model = tuple[dict[str, float], dict[str, float]]  # line-model weights (stage 1, stage 2)
 
 _SENTENCE_ENDS = frozenset(".!?…:;»\"”’)]")  # a sentence's last character, spaces aside
-_CLOSING = "'\"”’»)]"  # quotes and brackets that may close a sentence after its end
 _SENTENCE_INSIDE = re.compile(r"[.!?…]\s+\S")
 _WORD = re.compile(r"\w+")
 _CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
@@ -322,6 +321,7 @@ def _related_blocks(doc: _Labels, headers: list[int], lex: Lexicon) -> None:
         j = first = doc.next_nonblank(h)
         took_title = False
         taken: list[int] = []  # the teasers' lines dropped so far
+        resumed = None  # the article's paragraph that ends the block
         while j is not None:
             text = doc.texts[j]
             if photo(j):  # a teaser's photo when a teaser's title follows (else the article's)
@@ -337,22 +337,24 @@ def _related_blocks(doc: _Labels, headers: list[int], lex: Lexicon) -> None:
             if doc.label[j] is not None and doc.label[j] != "boilerplate":
                 break
             if len(text) > TEASER_MAX_CHARS:
-                _subheading_back(doc, taken, j)
+                resumed = j
                 break
             if doc.free(j):  # the first teaser's title may ask ("Tại sao ...?")
                 title_like = not is_sentence(text) or (j == first and _question_headline(text))
                 if not title_like and not took_title:
-                    _subheading_back(doc, taken, j)
+                    resumed = j
                     break
                 after = doc.next_nonblank(j)
                 if not title_like and after is not None and doc.free(after) \
                         and is_sentence(doc.texts[after]) and not photo(after):
-                    _subheading_back(doc, taken, j)
+                    resumed = j
                     break  # the article resumes: this sentence is body, not a teaser blurb
                 doc.set(j, "boilerplate", "structure/related-block")
                 taken.append(j)
                 took_title = title_like
             j = doc.next_nonblank(j)
+        if resumed is not None:
+            _subheading_back(doc, taken, resumed)
 
 
 SUBHEAD_MAX_WORDS = 4  # a line this short closing a related block over a paragraph heads it
@@ -566,7 +568,7 @@ def _dateline_by_headline(doc: _Labels, title: int) -> None:
 def _question_headline(text: str) -> bool:
     """Say whether a first paragraph with no headline above it is one: a single sentence asking
     or exclaiming ("..., quan hệ Trung Quốc-Australia sẽ khác?"), short enough for a title."""
-    return is_title_like(text) and text.rstrip(_CLOSING)[-1:] in ("?", "!") \
+    return is_title_like(text) and text.rstrip(linemodel.CLOSERS)[-1:] in ("?", "!") \
         and _SENTENCE_INSIDE.search(text) is None
 
 

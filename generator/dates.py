@@ -194,9 +194,14 @@ def _tz_delta(tz: str) -> timedelta:
 
 
 @cache
+def _filler_words() -> str:
+    """Return the words that may stand around a date, as one alternation, longest first."""
+    return "|".join(sorted(date_words(), key=len, reverse=True))
+
+
+@cache
 def _filler() -> re.Pattern[str]:
-    words = sorted(date_words(), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{_filler_words()})(?!\w)", re.IGNORECASE)
 
 
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
@@ -240,7 +245,7 @@ def beside_date(text: str) -> str:
 
 @cache
 def _edge_filler() -> re.Pattern[str]:
-    words = "|".join(sorted(date_words(), key=len, reverse=True))
+    words = _filler_words()
     return re.compile(rf"^(?:{words})(?!\w)|(?<!\w)(?:{words})$", re.IGNORECASE)
 
 

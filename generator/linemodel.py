@@ -37,7 +37,7 @@ GAP = 3  # other lines allowed between two text lines of one cluster
 _CACHE = 2048  # lines whose own measurements are kept (per worker: 16,384 took 23 MB)
 _WORD = re.compile(r"[^\W\d_]+")
 _TERMINALS = ".!?…。！？"  # a sentence ends with one of these ...
-_CLOSERS = "'\"”’»)]"  # ... then any of these
+CLOSERS = "'\"”’»)]"  # ... then any of these
 _INNER_STOP = re.compile(r"[.!?…。！？]['\"”’»)]*\s+\S")
 _SEPARATORS = re.compile(r"\s[|•·›»/]\s|\s[|•·›»]|[|•·›»]\s")
 _SEPARATOR_CHAR = re.compile(r"[|•·›»/]")  # needed by _SEPARATORS
@@ -351,7 +351,7 @@ def _ends_sentence(text: str) -> bool:
     """Tell whether a line ends a sentence: a terminal, then only closing quotes or brackets."""
     if text.endswith("\n"):  # as `$` matches before a final newline
         text = text[:-1]
-    text = text.rstrip(_CLOSERS)
+    text = text.rstrip(CLOSERS)
     return bool(text) and text[-1] in _TERMINALS
 
 

@@ -119,7 +119,7 @@ def test_related_block_ends_before_resumed_body():
 
 
 def test_a_teaser_asking_a_question_is_dropped_with_its_related_header():
-    dump = "\n".join([
+    labels = _rules([
         "Tiêu đề bài báo về kinh tế thế giới",
         "Đoạn mở đầu của bài báo này dài hơn tám mươi ký tự để được coi là một đoạn văn chắc chắn.",
         "TIN LIÊN QUAN",
@@ -127,8 +127,7 @@ def test_a_teaser_asking_a_question_is_dropped_with_its_related_header():
         "Đoạn thân bài tiếp tục với nội dung chính, câu này cũng dài hơn tám mươi ký tự như vậy.",
         "Vì sao giá dầu tăng?",
         "Đoạn cuối cùng của bài báo, cũng đủ dài để được tính là một đoạn văn của bài viết này.",
-    ]).encode()
-    labels = [(ln.label, ln.rule) for ln in clean_lines(read_bytes(dump, "x.txt"))]
+    ])
     assert labels[2:] == [
         ("boilerplate", "vi/related-header"),
         ("boilerplate", "structure/related-block"),
@@ -139,7 +138,7 @@ def test_a_teaser_asking_a_question_is_dropped_with_its_related_header():
 
 
 def test_teaser_cards_with_photos_are_dropped_under_a_see_more_header():
-    dump = "\n".join([
+    labels = _rules([
         "Hanoi enregistre sa plus forte croissance depuis six ans",
         "La croissance économique de la capitale a atteint 8 % cette année, son plus haut niveau "
         "depuis six ans, selon le comité populaire de la ville.",
@@ -152,12 +151,11 @@ def test_teaser_cards_with_photos_are_dropped_under_a_see_more_header():
         "Les exportations vers Hong Kong ont atteint un niveau record au premier semestre.",
         "Vue de la conférence internationale, à Hanoi, le 16 décembre. Photo : VNA",
         "Le Vietnam célèbre ses 30 ans dans l'ASEAN",
-    ]).encode()
-    labels = [(ln.label, ln.rule) for ln in clean_lines(read_bytes(dump, "x.txt"))]
+    ])
     assert labels[3] == ("boilerplate", "fr/related-header")
     assert labels[4:] == [("boilerplate", "structure/related-block")] * 6
     # with no teaser's title after it, a photo under the header is the article's
-    dump = "\n".join([
+    labels = _rules([
         "Hanoi enregistre sa plus forte croissance depuis six ans",
         "La croissance économique de la capitale a atteint 8 % cette année, son plus haut niveau "
         "depuis six ans, selon le comité populaire de la ville.",
@@ -166,8 +164,7 @@ def test_teaser_cards_with_photos_are_dropped_under_a_see_more_header():
         "Une directrice d'entreprise dans son usine de Bac Ninh. Photo : VNA",
         "Le nombre de nouvelles entreprises créées a lui aussi battu un record, et les "
         "investissements étrangers ont progressé de près d'un tiers sur un an.",
-    ]).encode()
-    labels = [(ln.label, ln.rule) for ln in clean_lines(read_bytes(dump, "y.txt"))]
+    ])
     assert [label for label, _ in labels[3:]] == ["image", "caption", "body"]
 
 
@@ -187,20 +184,18 @@ def test_a_standfirst_without_a_full_stop_under_the_headline_is_kept():
              "Nuit éternelle•Le vent a soufflé fort et surtout en rafales ce lundi notamment en "
              "Ille-et-Vilaine", "C. A. avec AFP", *story, "Partager", "Facebook", "Twitter",
              "Newsletter", "Contact", "Mentions légales"]
-    got = [(ln.label, ln.rule) for ln in clean_lines(read_bytes("\n".join(lines).encode(),
-                                                                  "x.txt"))]
+    got = _rules(lines)
     assert got[:3] == [("title", "structure/headline"), ("body", "structure/standfirst"),
                        ("byline", "byline")]
     # sharing as many words with the lead as the headline does, the standfirst stays one
     story[1] = story[1].replace("dans le Finistère", "en Ille-et-Vilaine")
     story[2] = story[2].replace("c'est l'axe", "c'est surtout l'axe")
-    got = [(ln.label, ln.rule) for ln in clean_lines(read_bytes("\n".join(
-        [*lines[:3], *story, *lines[8:]]).encode(), "y.txt"))]
+    got = _rules([*lines[:3], *story, *lines[8:]])
     assert got[:2] == [("title", "structure/headline"), ("body", "structure/standfirst")]
 
 
 def test_a_subheading_right_after_a_related_teaser_stays_in_the_article():
-    dump = "\n".join([
+    labels = _rules([
         "Tiêu đề bài báo về tình hình thế giới hôm nay",
         "Đoạn mở đầu của bài báo này dài hơn tám mươi ký tự để được coi là một đoạn văn chắc chắn.",
         "TIN LIÊN QUAN",
@@ -209,15 +204,14 @@ def test_a_subheading_right_after_a_related_teaser_stays_in_the_article():
         "Ngày 3/4, truyền thông phương Tây đăng tải những bức ảnh về tình hình tại thị trấn, "
         "và đoạn văn này đủ dài để được coi là một đoạn văn của bài báo.",
         "Đoạn cuối cùng của bài báo, cũng đủ dài để được tính là một đoạn văn của bài viết này.",
-    ]).encode()
-    labels = [(ln.label, ln.rule) for ln in clean_lines(read_bytes(dump, "x.txt"))]
+    ])
     assert labels[2:5] == [("boilerplate", "vi/related-header"),
                            ("boilerplate", "structure/related-block"),
                            ("body", "structure/subheading")]
 
 
 def test_a_headline_asking_a_question_is_the_title_when_none_stands_above():
-    dump = "\n".join([
+    labels = _rules([
         "Tin thế giới 13/6: Severodonetsk thêm 'nóng', quan hệ Trung Quốc-Australia sẽ khác?",
         "",
         "Minh Vương",
@@ -225,8 +219,7 @@ def test_a_headline_asking_a_question_is_the_title_when_none_stands_above():
         "là một số tin thế giới nổi bật ngày 13/6.",
         "Thành phố Severodonetsk và Lysychansk, vốn bị ngăn cách bởi một con sông, đã trở thành "
         "mục tiêu trong nhiều tuần.",
-    ]).encode()
-    labels = [(ln.label, ln.rule) for ln in clean_lines(read_bytes(dump, "x.txt"))]
+    ])
     assert labels == [
         ("title", "structure/headline"),
         ("boilerplate", "blank"),

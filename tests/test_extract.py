@@ -109,12 +109,17 @@ def test_impossible_date_is_reported(config):
                         "matter or report a cleaning rule if article text was dropped"]
 
 
+def _dumped(dump: str, config):
+    """Extract a dump given as text, as seeds/x.txt."""
+    return extract(read_bytes(dump.encode(), "seeds/x.txt"), config)
+
+
 def test_a_dateline_split_over_two_lines_gives_its_time_and_zone(config):
     dump = ("Chủ nhật, ngày 08 tháng 12 năm 2024\n16:02 (GMT +7)\n\n"
             "Xác định người có công: vẫn còn nhiều trăn trở\n\n"
             "Thời gian qua, công tác lịch sử của tỉnh đã đạt nhiều kết quả đáng ghi nhận, "
             "theo báo cáo của các cơ quan chức năng trong tỉnh.\n")
-    a = extract(read_bytes(dump.encode(), "seeds/x.txt"), config)
+    a = _dumped(dump, config)
     assert a.published == datetime(2024, 12, 8, 16, 2, tzinfo=timezone(timedelta(hours=7)))
     assert [(ln.label, ln.rule) for ln in a.lines[:2]] == [("date", "dateline"),
                                                            ("date", "dateline-time")]
@@ -123,7 +128,7 @@ def test_a_dateline_split_over_two_lines_gives_its_time_and_zone(config):
 def test_a_clock_time_under_a_dateline_with_its_own_time_is_not_joined(config):
     dump = ("Un titre d'article assez long pour en être un\n12/11/2024 16:49\n10:30\n"
             "Un paragraphe de texte qui raconte une histoire assez longue pour compter ici.\n")
-    a = extract(read_bytes(dump.encode(), "seeds/x.txt"), config)
+    a = _dumped(dump, config)
     assert (a.published.hour, a.published.minute) == (16, 49)
     assert a.lines[2].rule != "dateline-time"
 
@@ -133,7 +138,7 @@ def test_the_dateline_saying_published_wins_over_the_date_of_the_day(config):
             "Ngày phát hành: 08/01/2021 Lượt xem 1475\n\n"
             "Người dân Mỹ phải cố gắng tìm hiểu về nhau một lần nữa, và nhiều người đã thở "
             "phào nhẹ nhõm khi biết kết quả bầu cử.\n")
-    a = extract(read_bytes(dump.encode(), "seeds/x.txt"), config)
+    a = _dumped(dump, config)
     assert a.published == datetime(2021, 1, 8, tzinfo=ZoneInfo("Asia/Bangkok"))
     assert (a.lines[4].label, a.lines[4].rule) == ("date", "dateline")
 
@@ -141,36 +146,33 @@ def test_the_dateline_saying_published_wins_over_the_date_of_the_day(config):
 def test_a_dateline_by_the_headline_may_carry_a_section_or_a_byline(config):
     body = ("Ông Đỗ Hồng Sơn, giám đốc Sở Y tế, cho biết vừa nghe bệnh viện báo cáo về "
             "trường hợp bé trai tử vong trên đường chuyển viện.\n")
-    a = extract(read_bytes(("Bé trai bệnh sởi tử vong trên đường chuyển viện\n"
-                            "Đời sống 16/08/2025 20:45\n" + body).encode(), "seeds/x.txt"), config)
+    a = _dumped("Bé trai bệnh sởi tử vong trên đường chuyển viện\n"
+                "Đời sống 16/08/2025 20:45\n" + body, config)
     assert (a.lines[1].label, a.lines[1].rule) == ("date", "structure/dateline-by-headline")
     assert a.published == datetime(2025, 8, 16, 20, 45, tzinfo=ZoneInfo("Asia/Bangkok"))
     assert a.author is None  # a section's name is no author
-    a = extract(read_bytes((b"A rescue in the hills ends after three days\n"
-                            b"By JANE DOE - Nov 19, 2019, 10:31 pm CST\n"
-                            b"Rescuers reached the climbers on Tuesday morning after a storm kept "
-                            b"helicopters on the ground for three days.\n"), "seeds/y.txt"),
-                config)
+    a = _dumped("A rescue in the hills ends after three days\n"
+                "By JANE DOE - Nov 19, 2019, 10:31 pm CST\n"
+                "Rescuers reached the climbers on Tuesday morning after a storm kept "
+                "helicopters on the ground for three days.\n", config)
     assert a.lines[1].label == "date"
     assert (a.published.day, a.published.hour, a.published.minute) == (19, 22, 31)
     assert a.author == "Jane Doe"
-    a = extract(read_bytes(("Hà Nội công bố kế hoạch mới cho giao thông\nHÀ NỘI, 12/11/2024\n"
-                            + body).encode(), "seeds/z.txt"), config)
+    a = _dumped("Hà Nội công bố kế hoạch mới cho giao thông\nHÀ NỘI, 12/11/2024\n" + body,
+                config)
     assert a.lines[1].label == "date" and a.author is None  # a place, not a byline
 
 
 def test_the_publication_time_comes_before_an_update_and_a_date_of_the_day(config):
     body = ("Shoppers lined up before dawn on Monday as the first deals of the season went live "
             "across the country.\n")
-    a = extract(read_bytes(("Black Friday deals go live today\nBy Eric Song, IGN Staff\n"
-                            "Updated: 18 Nov 2019 9:38 pm\nPosted: 18 Nov 2019 8:11 pm\n"
-                            + body).encode(), "seeds/x.txt"), config)
+    a = _dumped("Black Friday deals go live today\nBy Eric Song, IGN Staff\n"
+                "Updated: 18 Nov 2019 9:38 pm\nPosted: 18 Nov 2019 8:11 pm\n" + body, config)
     assert (a.published.hour, a.published.minute) == (20, 11)
-    a = extract(read_bytes(("Thứ Hai, ngày 25/11/2024\nGiá xăng giảm mạnh từ chiều nay\n"
-                            "12/11/2024 16:49 GMT+7\n"
-                            "Giá xăng dầu trong nước giảm mạnh từ 15 giờ chiều nay theo quyết định "
-                            "của liên bộ Công Thương và Tài chính.\n").encode(), "seeds/y.txt"),
-                config)
+    a = _dumped("Thứ Hai, ngày 25/11/2024\nGiá xăng giảm mạnh từ chiều nay\n"
+                "12/11/2024 16:49 GMT+7\n"
+                "Giá xăng dầu trong nước giảm mạnh từ 15 giờ chiều nay theo quyết định "
+                "của liên bộ Công Thương và Tài chính.\n", config)
     assert a.published == datetime(2024, 11, 12, 16, 49, tzinfo=timezone(timedelta(hours=7)))
 
 
@@ -180,7 +182,7 @@ def test_an_empty_cms_date_is_passed_over_and_a_written_by_line_is_the_byline(co
             "Publié le 1 janvier 1970, mis à jour le 7 janvier 2018\n"
             "Et voilà une nouvelle année qui se termine ! L'occasion pour nous de vous proposer "
             "de découvrir le palmarès des articles les plus lus.\n")
-    a = extract(read_bytes(dump.encode(), "seeds/x.txt"), config)
+    a = _dumped(dump, config)
     assert a.published == datetime(2018, 1, 7, tzinfo=ZoneInfo("Europe/Paris"))
     assert a.author == "Lepetitjournal Ho Chi Minh Ville"
 
