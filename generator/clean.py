@@ -37,6 +37,7 @@ BYLINE_MAX_CHARS = 60
 BYLINE_WITHIN = 4  # a name in capitals this close under the text signs it; further down, a menu
 DATELINE_MAX_CHARS = 140
 TITLE_SEARCH_LINES = 6  # undecided lines looked at above the first paragraph for the headline
+HEADED_SEARCH_LINES = 25  # ... and, for a headline signed by a byline or a dateline under it
 STANDFIRST_MIN_WORDS = 8  # a line this long right under the headline is its standfirst
 STANDFIRST_WORDS = 15  # a title-like line this long is rather a standfirst than a headline
 ANCHOR_MIN_SCORE = 0.15  # an anchor must also look like article text to the line model
@@ -56,8 +57,8 @@ CLUSTER_MIN_SHARE = 0.4  # a run of paragraphs lighter than this share of the he
 
 Model = tuple[dict[str, float], dict[str, float]]  # line-model weights (stage 1, stage 2)
 
-_SENTENCE_ENDS = frozenset(".!?…:;»\"”’)]")  # a sentence's last character, spaces aside
-_SENTENCE_INSIDE = re.compile(r"[.!?…]\s+\S")
+_SENTENCE_ENDS = frozenset(".!?…。！？:;»\"”’)]」』")  # a sentence's last character, spaces aside
+_SENTENCE_INSIDE = re.compile(r"[.!?…]\s+\S|[。！？]\S")  # (no space after a CJK full stop)
 _WORD = re.compile(r"\w+")
 _CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
 _PARTICLES = frozenset(["de", "du", "des", "la", "le", "van", "von", "der", "da", "do", "dos",
@@ -119,6 +120,9 @@ def is_caps_name(text: str) -> bool:
     )
 
 
+_INITIAL = re.compile(r"(?<!\w)\w\.(?=\s)")  # an initial in a name: "G." in "David G. Maciejewski"
+
+
 def is_short_name(text: str) -> bool:
     """Say whether a line is a bare personal name, e.g. "Jean Dupont" under the last paragraph."""
     words = text.rstrip(".").split()
@@ -126,7 +130,7 @@ def is_short_name(text: str) -> bool:
         2 <= len(words) <= 4
         and len(text) <= 40
         and all(w[:1].isupper() for w in words if len(w) > 1 and w.casefold() not in _PARTICLES)
-        and not is_sentence(text.rstrip("."))
+        and not is_sentence(_INITIAL.sub("", text).rstrip("."))  # "David G. Maciejewski"
         # an elided article before a noun is French prose ("L'essentiel du Parisien"); a name
         # keeps its capital after the apostrophe (O'Brien, N'Golo)
         and not any(w[1:2] in ("'", "’") and w[2:3].islower() for w in words)
@@ -375,6 +379,8 @@ def _find_title(doc: _Labels, lex: Lexicon, first_anchor: int, hint: str | None)
     """Find the headline: the title-like line closest above the first paragraph.
 
     Bylines, names and the caption under a photo between headline and paragraph are passed over.
+    Past a few lines (photo galleries, share and video boxes), only a line signed by a byline
+    or a dateline under it is still a candidate; a signed one sharing words with the lead wins.
     A line learned as the outlet's boilerplate is a candidate only when it shares two words
     with the lead or recurs at the foot of this dump: it is this article's headline, seen as a
     teaser in the outlet's other dumps.
@@ -395,8 +401,17 @@ def _find_title(doc: _Labels, lex: Lexicon, first_anchor: int, hint: str | None)
             lead.append(_content_words(" ".join(doc.texts[first_anchor:first_anchor + 3])))
         return lead[0]
 
+    headed: set[int] = set()  # candidates signed by a byline or a dateline right under them
     for i in range(first_anchor - 1, -1, -1):
         text = doc.texts[i]
+        if skipped > TITLE_SEARCH_LINES:  # further up, only a headline over its byline or date
+            if doc.free(i) and is_title_like(text) and _signed(doc, lex, i):
+                candidates.append(i)
+                headed.add(i)
+            skipped += doc.free(i)
+            if skipped > HEADED_SEARCH_LINES:
+                break
+            continue
         if doc.rule[i].startswith(LEARNED_RULE) and is_title_like(text) and (
                 len(_content_words(text) & lead_words()) >= 2 or _recurs_below(doc, i)):
             candidates.append(i)
@@ -408,18 +423,38 @@ def _find_title(doc: _Labels, lex: Lexicon, first_anchor: int, hint: str | None)
             pass
         elif is_title_like(text) and is_short_name(text):
             fallback = i if fallback is None else fallback
-        elif is_title_like(text):
+        elif is_title_like(text) and not _loose_dateline(text):
             candidates.append(i)
+            if _signed(doc, lex, i):
+                headed.add(i)
         skipped += 1
-        if skipped > TITLE_SEARCH_LINES:
-            break
     if len(candidates) <= 1:
         return candidates[0] if candidates else fallback
-    # The headline shares its words with the paragraphs under it; menus and promos do not.
+    # The headline shares its words with the paragraphs under it; menus and promos do not (a
+    # caption may share more: a signed headline sharing any goes first).
     overlap = {i: len(_content_words(doc.texts[i]) & lead_words()) for i in candidates}
-    # ties: a headline over a standfirst (as many words as a paragraph), then the closest
-    return max(candidates,
-               key=lambda i: (overlap[i], word_count(doc.texts[i]) < STANDFIRST_WORDS, i))
+    # ties: a signed line, a headline over a standfirst (as many words as a paragraph), then
+    # the closest
+    return max(candidates, key=lambda i: (i in headed and overlap[i] > 0, overlap[i],
+                                          i in headed,
+                                          word_count(doc.texts[i]) < STANDFIRST_WORDS, i))
+
+
+def _signed(doc: _Labels, lex: Lexicon, i: int) -> bool:
+    """Say whether line i, not a sentence ending with a full stop (a photo's caption), has a
+    byline or a dateline among the two lines under it, photo credits aside: a headline's
+    signature."""
+    if doc.texts[i].endswith("."):
+        return False
+    j, seen = doc.after[i], 0
+    while j is not None and seen < 2:
+        text = doc.texts[j]
+        if doc.label[j] == "date" or (doc.free(j) and len(text) <= BYLINE_MAX_CHARS and (
+                lex.byline_name(text) or lex.published.fullmatch(text.rstrip(" :")))):
+            return True  # (a date, a byline, a bare "Publicada" label)
+        seen += not (len(text) <= CAPTION_MAX_CHARS and lex.split_credit(text)[1])
+        j = doc.after[j]
+    return False
 
 
 def _recurs_below(doc: _Labels, i: int) -> bool:
@@ -494,6 +529,7 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
     if title is not None:
         doc.set(title, "title", "structure/headline")
         _dateline_by_headline(doc, title)
+    _head_datelines(doc, a0)
 
     start = title if title is not None else a0
     for i in range(start):
@@ -508,7 +544,7 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
         probs = [1.0] * len(texts)  # too little context for the line model: keep what is left
     for i in range(start, end):
         if doc.free(i):
-            _label_inside(doc, lex, i, (a0, a1), 1.0 if i in anchor_set else probs[i])
+            _label_inside(doc, lex, i, (start, a0, a1), 1.0 if i in anchor_set else probs[i])
     _take_back_subheads(doc, a0, a1)
     if title is not None:
         _take_back_standfirst(doc, title, a0)
@@ -563,6 +599,33 @@ def _dateline_by_headline(doc: _Labels, title: int) -> None:
                 and len(_WORD.findall(beside_date(text))) <= DATELINE_LABEL_WORDS:
             doc.set(i, "date", "structure/dateline-by-headline")  # (above it, with its time:
             # a teaser "Giá vàng hôm nay 12/11/2024" or the date of the day has none)
+
+
+LOOSE_DATELINE_WORDS = 6  # words a dated line with its clock time over the text may carry
+
+
+def _head_datelines(doc: _Labels, first_anchor: int) -> None:
+    """Take a short line just over the first paragraph holding a date with its year and clock
+    time as the dateline, whatever few words stand with it: an author, a place, share buttons
+    ("Cristina Núñez Cáceres Lunes, 28 de octubre 2024, 11:18 Comenta Compartir")."""
+    seen = 0
+    for i in range(first_anchor - 1, -1, -1):
+        if not doc.free(i):
+            continue
+        seen += 1
+        if seen > TITLE_SEARCH_LINES:
+            return
+        if _loose_dateline(doc.texts[i]):
+            doc.set(i, "date", "structure/dateline-loose")
+
+
+def _loose_dateline(text: str) -> bool:
+    """Say whether a line is a date with its year and clock time and a few other words."""
+    if len(text) > DATELINE_MAX_CHARS or is_sentence(text) or not may_hold_date(text, year=True):
+        return False
+    hit = find_date(text)
+    return hit is not None and hit.year is not None and hit.hour is not None \
+        and len(_WORD.findall(beside_date(text))) <= LOOSE_DATELINE_WORDS
 
 
 def _question_headline(text: str) -> bool:
@@ -622,24 +685,37 @@ def _near_after(doc: _Labels, anchor: int, i: int, within: int = 3) -> bool:
     return doc.filled_between(anchor, i) < within
 
 
-def _label_inside(doc: _Labels, lex: Lexicon, i: int, anchors: tuple[int, int],
+def _label_inside(doc: _Labels, lex: Lexicon, i: int, bounds: tuple[int, int, int],
                   prob: float) -> None:
-    """Label a free line inside the article: byline, caption or body."""
+    """Label a free line inside the article (from its headline or first paragraph, through its
+    first and last paragraphs): byline, caption or body."""
     text = doc.texts[i]
-    first_anchor, last_anchor = anchors
+    start, first_anchor, last_anchor = bounds
     if doc.after_image(i) and len(text) <= CAPTION_MAX_CHARS:
         doc.set(i, "caption", "structure/after-image")
     elif len(text) <= CAPTION_MAX_CHARS and lex.split_credit(text)[1]:
         doc.set(i, "caption", "photo-credit")
     elif len(text) <= BYLINE_MAX_CHARS and lex.byline_name(text):
         doc.set(i, "byline", "byline")
-    elif (i < first_anchor or (i > last_anchor and _near_after(doc, last_anchor, i))
-          or _next_to_date(doc, i)) and (is_caps_name(text) or is_names(text)):
+    elif (_heads(doc, start, first_anchor, i) or _next_to_date(doc, i)
+          or (i > last_anchor and _near_after(doc, last_anchor, i))) \
+            and (is_caps_name(text) or is_names(text)):
         doc.set(i, "byline", "structure/caps-name" if is_caps_name(text) else "structure/name")
     elif prob < CHROME_MAX_SCORE:
         doc.set(i, "boilerplate", f"{CHROME_RULE} p={prob:.2f}")
+    elif start < i < first_anchor and doc.before[i] != start and not is_sentence(text) \
+            and doc.filled_between(start, first_anchor) > TITLE_SEARCH_LINES:
+        doc.set(i, "boilerplate", "structure/head-box")  # a teaser or a label in boxes between
+        # a headline signed far above the text and the text
     else:
         doc.set(i, "body", "structure/article-text")
+
+
+def _heads(doc: _Labels, start: int, first_anchor: int, i: int) -> bool:
+    """Say whether line i stands in the article's head, where bylines go: close under the
+    headline or right over the first paragraph (video and promo boxes may stand between)."""
+    return i < first_anchor and (_near_after(doc, start, i, BYLINE_WITHIN)
+                                 or doc.filled_between(i, first_anchor) < 2)
 
 
 _LIST_ITEM = re.compile(r"(\d{1,3})[.)]\s+\S")  # "1) Lego ...", "2. Le ..."

@@ -141,9 +141,26 @@ def _dateline_author(text: str) -> str | None:
     return display_author(name) if name else None
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
+_ABBREVIATION = re.compile(r"[A-ZÀ-Ý][\w.]{0,3}\.")  # "M.", "Mr.", "Mme.", "U.S.", "J."
+TITLE_MIN_WORDS = 3  # a shorter first sentence ("10 heures.") goes on with the next one
+
+
 def derive_title(lead: str, lang: str) -> str:
-    """Make a headline from a lead: its first sentence, cut at a word boundary."""
-    first = re.split(r"(?<=[.!?])\s+", lead.strip(), maxsplit=1)[0].rstrip(".")
+    """Make a headline from a lead: its first sentence, cut at a word boundary.
+
+    A full stop after a short capitalised word ("M. Legault") is an abbreviation's, not a
+    sentence's end; a sentence of fewer than three words is joined to the next.
+    """
+    text = lead.strip()
+    first = text
+    for gap in _SENTENCE_BREAK.finditer(text):
+        head = text[:gap.start()]
+        words = head.split()
+        if len(words) >= TITLE_MIN_WORDS and not _ABBREVIATION.fullmatch(words[-1]):
+            first = head
+            break
+    first = first.rstrip(".")
     if len(first) <= TITLE_MAX_CHARS:
         return first
     words = first[:TITLE_MAX_CHARS].rsplit(" ", 1)[0].split()

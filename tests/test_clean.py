@@ -22,6 +22,7 @@ from generator.clean import (
     is_anchor,
     is_caps_name,
     is_names,
+    is_sentence,
     is_short_name,
     lexicon_decided,
     norm,
@@ -229,6 +230,50 @@ def test_a_headline_asking_a_question_is_the_title_when_none_stands_above():
     ]
 
 
+GALLERY_STORY = [
+    "New car sales plunge 10 percent in October",
+    "By Paul Takahashi",
+    "Published 4:00 am CST, Wednesday, November 20, 2019",
+    "In this Sunday photograph, a long row of unsold sports-utility vehicles sits at a dealership "
+    "in Littleton, Colorado, as sales cool off.",
+    "Photo: David Zalubowski / Associated Press",
+    "Image 1 of 9",
+    "Caption",
+    "Close",
+    "Sales of new vehicles in October, the month before the holiday deals",
+    "Photo: David Zalubowski / Associated Press",
+    "Back to Gallery",
+    "New vehicle sales in the Houston area plunged 10 percent last month, despite low interest "
+    "rates and clearance deals on last year's models.",
+    "Local auto dealers sold 30,154 new cars, trucks and SUVs in October, the second-highest "
+    "sales volume of the year so far.",
+]
+
+
+def test_a_headline_signed_far_above_a_photo_gallery_is_the_title():
+    labels = _rules(GALLERY_STORY)
+    assert labels[0] == ("title", "structure/headline")
+    assert labels[1] == ("byline", "byline")
+    assert labels[2][0] == "date"
+    assert {label for label, _ in labels[3:11]} == {"boilerplate"}  # the gallery box
+    assert labels[11:] == [("lead", "structure/first-paragraph"), ("body", "structure/article-text")]
+    # unsigned, the headline is too far up: the closest title-like line is taken
+    unsigned = [GALLERY_STORY[0], *GALLERY_STORY[3:]]
+    assert _rules(unsigned)[0] == ("boilerplate", "structure/before-title")
+
+
+def test_a_dated_line_with_its_clock_time_over_the_text_is_no_headline():
+    labels = _rules([
+        "Cristina Núñez Cáceres Lunes, 28 de octubre 2024, 11:18 Comenta Compartir",
+        "La Policía Judicial de la Guardia Civil de Cáceres detuvo a un hombre este domingo por su "
+        "presunta implicación en la muerte violenta de un vecino de Moraleja.",
+        "Desde la Guardia Civil señalan que las diligencias policiales continúan en curso, y que "
+        "el detenido será puesto a disposición judicial en las próximas horas.",
+    ])
+    assert labels[0] == ("date", "structure/dateline-loose")
+    assert labels[1] == ("lead", "structure/first-paragraph")
+
+
 def test_inline_read_also_drops_only_its_line():
     dump = "\n".join([
         "Le gouvernement présente son budget pour l'année prochaine",
@@ -271,6 +316,8 @@ def test_helpers():
     assert norm("  Hợp TÁC, kinh-tế! ") == "hợp tác kinh tế"
     assert is_short_name("Conan O'Brien") and is_short_name("N'Golo Kanté")
     assert not is_short_name("L'essentiel du Parisien")  # an elided article: French prose
+    assert is_short_name("David G. Maciejewski")  # an initial is no sentence's end
+    assert is_sentence("東京で会議が開かれた。") and is_sentence("会議が開かれた。首相も出席した")
 
 
 def test_thin_result_gets_a_warning_naming_the_file():

@@ -197,7 +197,16 @@ def test_display_author():
 def test_derive_title_cuts_at_word_boundary():
     title = derive_title("Un " + "mot " * 60 + "fin.", "fr")
     assert title.endswith("…") and len(title) <= 101
-    assert derive_title("Phrase courte. Une autre.", "fr") == "Phrase courte"
+    assert derive_title("Une phrase courte. Une autre.", "fr") == "Une phrase courte"
+
+
+def test_derive_title_passes_over_abbreviations_and_short_sentences():
+    assert derive_title("M. Legault, 61 ans, est devenu premier ministre. Suite.", "fr") \
+        == "M. Legault, 61 ans, est devenu premier ministre"
+    assert derive_title("10 heures. Le Roi est accueilli à Reyers. Puis il visite.", "fr") \
+        == "10 heures. Le Roi est accueilli à Reyers"
+    assert derive_title("Mr. J. Smith told U.S. officials on Monday. Then more.", "en") \
+        == "Mr. J. Smith told U.S. officials on Monday"
 
 
 def test_safe_url_only_http():

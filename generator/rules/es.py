@@ -38,7 +38,7 @@ RELATIVE_DATES: list[str] = [r"(?:publicado|actualizado)?\s*hace \d+ (?:minutos?
 
 DATELINE_LEADS: list[str] = [r"publicado el", r"actualizado el"]
 
-PUBLISHED: list[str] = [r"publicado(?: el)?"]
+PUBLISHED: list[str] = [r"publicad[oa](?: el)?"]
 
 MONTHS: dict[str, int] = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,

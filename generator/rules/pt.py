@@ -37,7 +37,7 @@ RELATIVE_DATES: list[str] = [r"(?:publicado|atualizado)?\s*há \d+ (?:minutos?|h
 
 DATELINE_LEADS: list[str] = [r"publicado em", r"atualizado em"]
 
-PUBLISHED: list[str] = [r"publicado(?: em)?"]
+PUBLISHED: list[str] = [r"publicad[oa](?: em)?"]
 
 MONTHS: dict[str, int] = {
     "janeiro": 1, "fevereiro": 2, "março": 3, "marco": 3, "abril": 4, "maio": 5, "junho": 6,
