@@ -533,7 +533,12 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
 
     start = title if title is not None else a0
     for i in range(start):
-        if doc.free(i):
+        if not doc.free(i):
+            continue
+        if title is None and doc.filled_between(i, a0) < BYLINE_WITHIN \
+                and len(doc.texts[i]) <= BYLINE_MAX_CHARS and lex.byline_name(doc.texts[i]):
+            doc.set(i, "byline", "byline")  # over the text of a dump with no headline
+        else:
             doc.set(i, "boilerplate", "structure/before-title")
 
     # The end marker: the first decided line after the last anchor (byline, prompt, footer).

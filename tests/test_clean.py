@@ -274,6 +274,17 @@ def test_a_dated_line_with_its_clock_time_over_the_text_is_no_headline():
     assert labels[1] == ("lead", "structure/first-paragraph")
 
 
+def test_a_byline_over_the_text_of_a_dump_without_headline_is_kept():
+    labels = _rules([
+        "Von Julian Hans",
+        "Als im Februar bekannt wurde, dass unter den Kunden eines mehrfach verurteilten "
+        "Drogendealers auch Polizisten waren, war das ein Schock für die Stadt.",
+        "Am Mittwoch nun haben 170 Ermittler des Landeskriminalamts 30 Wohnungen und sieben "
+        "Dienststellen durchsucht, wie die Staatsanwaltschaft mitteilte.",
+    ])
+    assert labels[0] == ("byline", "byline")
+
+
 def test_inline_read_also_drops_only_its_line():
     dump = "\n".join([
         "Le gouvernement présente son budget pour l'année prochaine",
