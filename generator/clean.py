@@ -700,6 +700,12 @@ def _label_inside(doc: _Labels, lex: Lexicon, i: int, bounds: tuple[int, int, in
         doc.set(i, "caption", "structure/after-image")
     elif len(text) <= CAPTION_MAX_CHARS and lex.split_credit(text)[1]:
         doc.set(i, "caption", "photo-credit")
+    elif lex.credit_alone(text):  # a credit on its own line: its photo's, under its caption
+        prev = doc.before[i]
+        if prev is not None and doc.label[prev] in ("image", "caption"):
+            doc.set(i, "caption", "photo-credit")
+        else:  # the credit of a photo the dump lacks
+            doc.set(i, "boilerplate", "structure/credit-alone")
     elif len(text) <= BYLINE_MAX_CHARS and lex.byline_name(text):
         doc.set(i, "byline", "byline")
     elif (_heads(doc, start, first_anchor, i) or _next_to_date(doc, i)

@@ -280,6 +280,12 @@ def _figures_and_body(lines: tuple[Line, ...], lead_n: int | None,
             pending = line.text
         elif line.label == "caption":
             caption, credit = lex.split_credit(line.text)
+            if credit is None and (alone := lex.credit_alone(line.text)) is not None:
+                caption, credit = "", alone  # a credit on its own line ...
+                last = blocks[-1].figure if blocks and pending is None else None
+                if last is not None and last.credit is None:  # ... under its photo's caption
+                    blocks[-1] = Block("figure", figure=replace(last, credit=credit))
+                    continue
             path = images.get(pending) if pending else None
             blocks.append(Block("figure", figure=Figure(pending, caption, credit, path)))
             pending = None

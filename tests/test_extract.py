@@ -15,7 +15,7 @@ from generator.extract import (
     make_slug,
     safe_url,
 )
-from generator.models import RawDoc
+from generator.models import Figure, RawDoc
 from generator.read import read_bytes, read_file
 from tests.conftest import FR_SAMPLE, VI_SAMPLE
 
@@ -277,3 +277,18 @@ def test_markdown_items_do_not_leak_into_each_other(config):
     [block] = after
     assert "A's note" not in block.text and "<abbr" not in block.text
     assert '<h2 id="h-main">Main</h2>' in block.text and "B's note" in block.text
+
+
+def test_a_credit_on_its_own_line_joins_its_photo_or_is_dropped(config):
+    a = _dumped("Nông dân An Giang trúng mùa lúa hè thu\n"
+                "Những ngày qua, giá lúa gạo trở thành chủ đề nóng với người dân Đồng bằng sông "
+                "Cửu Long khi giá tăng cao.\n"
+                "lua.jpg\nNông dân An Giang thu hoạch lúa hè thu.\nẢnh: Ngọc Thắng\n"
+                "Nông dân các huyện Thoại Sơn, Tri Tôn bắt đầu thu hoạch lúa và bán được giá cao "
+                "hơn mọi năm.\nPhoto : AFP\n"
+                "Giá lúa tăng cao giúp nông dân có lãi lớn trong vụ này, theo các thương lái.\n",
+                config)
+    assert [(ln.label, ln.rule) for ln in a.lines[4:7:2]] == [
+        ("caption", "photo-credit"), ("boilerplate", "structure/credit-alone")]
+    assert a.figures == (Figure("lua.jpg", "Nông dân An Giang thu hoạch lúa hè thu.",
+                                "Ngọc Thắng"),)

@@ -311,6 +311,15 @@ class Lexicon:
         found = self.source.match(text)
         return _group(found[1], "url") if found else None
 
+    def credit_alone(self, text: str) -> str | None:
+        """Return the credit when a whole line is a photo's credit ("Ảnh: Ngọc Thắng",
+        "Photo : AFP", "© Reuters"), else None."""
+        if len(text) > CREDIT_TAIL or not any(mark in text for mark in self.credit_marks):
+            return None
+        m = self.credit.match(text)
+        credit = _group(m, "credit") if m else None
+        return credit.strip(" .") if credit else None
+
     def split_credit(self, caption: str) -> tuple[str, str | None]:
         """Split a trailing photo credit off a caption: (caption, credit or None)."""
         tail = max(0, len(caption) - CREDIT_TAIL)
