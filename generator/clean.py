@@ -91,10 +91,20 @@ def is_sentence(text: str) -> bool:
     return text.rstrip()[-1:] in _SENTENCE_ENDS or bool(_SENTENCE_INSIDE.search(text))
 
 
+MENU_CAPS_SHARE = 0.7  # a long line of capitalised words and no sentence is a menu
+
+
 def is_anchor(text: str) -> bool:
-    """Say whether a line is surely an article paragraph."""
+    """Say whether a line is surely an article paragraph (not a menu run together: "Arab
+    Israeli Conflict Israel News Opinion Middle East Diaspora U.S. Politics ...")."""
     long_enough = len(text) >= ANCHOR_MIN_CHARS or word_count(text) >= 40
-    return long_enough and (is_sentence(text) or word_count(text) >= 15)
+    if not long_enough:
+        return False
+    if is_sentence(text):
+        return True
+    words = text.split()
+    return word_count(text) >= 15 \
+        and sum(w[:1].isupper() for w in words) < MENU_CAPS_SHARE * len(words)
 
 
 def is_title_like(text: str) -> bool:
@@ -435,9 +445,15 @@ def _find_title(doc: _Labels, lex: Lexicon, first_anchor: int, hint: str | None)
     overlap = {i: len(_content_words(doc.texts[i]) & lead_words()) for i in candidates}
     # ties: a signed line, a headline over a standfirst (as many words as a paragraph), then
     # the closest
-    return max(candidates, key=lambda i: (i in headed and overlap[i] > 0, overlap[i],
+    best = max(candidates, key=lambda i: (i in headed and overlap[i] > 0, overlap[i],
                                           i in headed,
                                           word_count(doc.texts[i]) < STANDFIRST_WORDS, i))
+    above = doc.before[best]  # a standfirst won on its many words: the headline is above it
+    if above in overlap and overlap[above] >= 2 and not doc.texts[above].endswith(".") \
+            and word_count(doc.texts[best]) >= STANDFIRST_WORDS \
+            and word_count(doc.texts[above]) < STANDFIRST_WORDS:
+        return above
+    return best
 
 
 def _signed(doc: _Labels, lex: Lexicon, i: int) -> bool:
@@ -714,10 +730,6 @@ def _label_inside(doc: _Labels, lex: Lexicon, i: int, bounds: tuple[int, int, in
         doc.set(i, "byline", "structure/caps-name" if is_caps_name(text) else "structure/name")
     elif prob < CHROME_MAX_SCORE:
         doc.set(i, "boilerplate", f"{CHROME_RULE} p={prob:.2f}")
-    elif start < i < first_anchor and doc.before[i] != start and not is_sentence(text) \
-            and doc.filled_between(start, first_anchor) > TITLE_SEARCH_LINES:
-        doc.set(i, "boilerplate", "structure/head-box")  # a teaser or a label in boxes between
-        # a headline signed far above the text and the text
     else:
         doc.set(i, "body", "structure/article-text")
 

@@ -285,6 +285,34 @@ def test_a_byline_over_the_text_of_a_dump_without_headline_is_kept():
     assert labels[0] == ("byline", "byline")
 
 
+def test_the_headline_above_a_long_standfirst_is_the_title():
+    labels = _rules([
+        "SmartNews Keeping you current",
+        "Three Cases of Plague Diagnosed in China",
+        "Officials say the risk of an outbreak is low, but many are concerned that information "
+        "about the cases is being restricted",
+        "By Brigit Katz",
+        "Chinese officials have confirmed three cases of plague in China this month, two of them "
+        "of pneumonic plague, the most dangerous form of the disease.",
+        "The cases were diagnosed in Beijing and in Inner Mongolia, where plague-carrying rodents "
+        "are common on the grasslands.",
+    ])
+    assert labels[1] == ("title", "structure/headline")
+    assert labels[3] == ("byline", "byline")
+
+
+def test_menus_and_breadcrumbs_are_no_article_text():
+    assert _lexicon_decision("BLOG > Weight Loss > Weight Loss Tips") == (
+        "boilerplate", "common/breadcrumb")
+    assert _lexicon_decision("Trang chủ » Thời sự » Chính trị") == (
+        "boilerplate", "common/breadcrumb")
+    assert _lexicon_decision("If a > b and b > c then a > c.") is None
+    menu = ("Arab Israeli Conflict Israel News Opinion Middle East Diaspora American Politics WORLD "
+            "NEWS Premium Health Science Business Tech")
+    assert not is_anchor(menu)
+    assert is_anchor(menu.lower().capitalize())  # the same words as prose are a paragraph
+
+
 def test_inline_read_also_drops_only_its_line():
     dump = "\n".join([
         "Le gouvernement présente son budget pour l'année prochaine",

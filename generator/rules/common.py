@@ -17,6 +17,8 @@ BOILERPLATE: dict[str, list[str]] = {
     "tag-list": [r"(?:#[^#\s][^#]{0,40}){2,}"],  # "#FDI #đầu tư nước ngoài"
     "photo-credit": [r"\(?(?:image|photo|picture|foto|bild) (?:copyright|credit|source)s?\s*:?\s*[^()]{1,80}\)?"],
     "symbol-only": [r"[\W_\d]{1,40}"],
+    # a trail of pages: "BLOG > Weight Loss > Weight Loss Tips", "Accueil › Sport › Football"
+    "breadcrumb": [r"[^<>»›.!?]{1,40}(?:\s(?:>|»|›)\s[^<>»›.!?]{1,80}){2,}…?"],
     "embed-code": [r"(?=.{0,1000}$)(?=.*iframe)(?=.*<iframe\b).*"],  # an embed's HTML as text
     # a link to another article behind arrows, a headline and no sentence: ">> Le Courrier du
     # Vietnam fête son trentenaire", "» Tin liên quan ..."
