@@ -262,31 +262,22 @@ def test_a_headline_signed_far_above_a_photo_gallery_is_the_title():
     assert _rules(unsigned)[0] == ("boilerplate", "structure/before-title")
 
 
-def test_a_dated_line_with_its_clock_time_over_the_text_is_no_headline():
-    labels = _rules([
+HEADS = {  # the head of a dump: its lines and the labels expected of some of them
+    "a dated line with its clock time over the text is no headline": ([
         "Cristina Núñez Cáceres Lunes, 28 de octubre 2024, 11:18 Comenta Compartir",
         "La Policía Judicial de la Guardia Civil de Cáceres detuvo a un hombre este domingo por su "
         "presunta implicación en la muerte violenta de un vecino de Moraleja.",
         "Desde la Guardia Civil señalan que las diligencias policiales continúan en curso, y que "
         "el detenido será puesto a disposición judicial en las próximas horas.",
-    ])
-    assert labels[0] == ("date", "structure/dateline-loose")
-    assert labels[1] == ("lead", "structure/first-paragraph")
-
-
-def test_a_byline_over_the_text_of_a_dump_without_headline_is_kept():
-    labels = _rules([
+    ], {0: ("date", "structure/dateline-loose"), 1: ("lead", "structure/first-paragraph")}),
+    "a byline over the text of a dump without headline is kept": ([
         "Von Julian Hans",
         "Als im Februar bekannt wurde, dass unter den Kunden eines mehrfach verurteilten "
         "Drogendealers auch Polizisten waren, war das ein Schock für die Stadt.",
         "Am Mittwoch nun haben 170 Ermittler des Landeskriminalamts 30 Wohnungen und sieben "
         "Dienststellen durchsucht, wie die Staatsanwaltschaft mitteilte.",
-    ])
-    assert labels[0] == ("byline", "byline")
-
-
-def test_the_headline_above_a_long_standfirst_is_the_title():
-    labels = _rules([
+    ], {0: ("byline", "byline")}),
+    "the headline above a long standfirst is the title": ([
         "SmartNews Keeping you current",
         "Three Cases of Plague Diagnosed in China",
         "Officials say the risk of an outbreak is low, but many are concerned that information "
@@ -296,9 +287,15 @@ def test_the_headline_above_a_long_standfirst_is_the_title():
         "of pneumonic plague, the most dangerous form of the disease.",
         "The cases were diagnosed in Beijing and in Inner Mongolia, where plague-carrying rodents "
         "are common on the grasslands.",
-    ])
-    assert labels[1] == ("title", "structure/headline")
-    assert labels[3] == ("byline", "byline")
+    ], {1: ("title", "structure/headline"), 3: ("byline", "byline")}),
+}
+
+
+@pytest.mark.parametrize("case", HEADS)
+def test_the_head_of_a_dump(case):
+    lines, expected = HEADS[case]
+    labels = _rules(lines)
+    assert {i: labels[i] for i in expected} == expected
 
 
 def test_menus_and_breadcrumbs_are_no_article_text():
