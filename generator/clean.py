@@ -414,30 +414,28 @@ def _find_title(doc: _Labels, lex: Lexicon, first_anchor: int, hint: str | None)
     headed: set[int] = set()  # candidates signed by a byline or a dateline right under them
     for i in range(first_anchor - 1, -1, -1):
         text = doc.texts[i]
-        if skipped > TITLE_SEARCH_LINES:  # further up, only a headline over its byline or date
-            if doc.free(i) and is_title_like(text) and _signed(doc, lex, i):
-                candidates.append(i)
-                headed.add(i)
-            skipped += doc.free(i)
-            if skipped > HEADED_SEARCH_LINES:
-                break
-            continue
-        if doc.rule[i].startswith(LEARNED_RULE) and is_title_like(text) and (
+        far = skipped > TITLE_SEARCH_LINES  # further up, only a headline over its byline or date
+        if far and skipped > HEADED_SEARCH_LINES:
+            break
+        if not far and doc.rule[i].startswith(LEARNED_RULE) and is_title_like(text) and (
                 len(_content_words(text) & lead_words()) >= 2 or _recurs_below(doc, i)):
             candidates.append(i)
             skipped += 1
             continue
         if not doc.free(i):
             continue
-        if lex.byline_name(text) or is_caps_name(text) or doc.after_image(i):
-            pass
-        elif is_title_like(text) and is_short_name(text):
-            fallback = i if fallback is None else fallback
-        elif is_title_like(text) and not _loose_dateline(text):
-            candidates.append(i)
-            if _signed(doc, lex, i):
-                headed.add(i)
         skipped += 1
+        if lex.byline_name(text) or is_caps_name(text) or doc.after_image(i) \
+                or not is_title_like(text) or _loose_dateline(text):
+            continue
+        if is_short_name(text):
+            fallback = i if fallback is None and not far else fallback
+            continue
+        signed = _signed(doc, lex, i)
+        if signed or not far:
+            candidates.append(i)
+        if signed:
+            headed.add(i)
     if len(candidates) <= 1:
         return candidates[0] if candidates else fallback
     # The headline shares its words with the paragraphs under it; menus and promos do not (a

@@ -142,7 +142,9 @@ def _dateline_author(text: str) -> str | None:
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
-_ABBREVIATION = re.compile(r"[A-ZÀ-Ý][\w.]{0,3}\.")  # "M.", "Mr.", "Mme.", "U.S.", "J."
+_ABBREVIATION = re.compile(  # an initial, "U.S.", a title before a name: "M.", "Mme.", "Dr."
+    r"(?:\w|\w+\.\w+|mme|mlle|mgr|mr|mrs|ms|dr|st|ste|me|pr|prof|jr|sr|sra|gen|gov|sen|rep|"
+    r"lt|col|capt|sgt|no|nr)\.", re.IGNORECASE)
 TITLE_MIN_WORDS = 3  # a shorter first sentence ("10 heures.") goes on with the next one
 
 

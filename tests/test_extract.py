@@ -207,6 +207,8 @@ def test_derive_title_passes_over_abbreviations_and_short_sentences():
         == "10 heures. Le Roi est accueilli à Reyers"
     assert derive_title("Mr. J. Smith told U.S. officials on Monday. Then more.", "en") \
         == "Mr. J. Smith told U.S. officials on Monday"
+    assert derive_title("Ông Tuấn đã đến Hà Nội. Sau đó ông về Huế.", "vi") \
+        == "Ông Tuấn đã đến Hà Nội"  # a short place name ends a sentence
 
 
 def test_safe_url_only_http():
