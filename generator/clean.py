@@ -426,8 +426,8 @@ def _find_title(doc: _Labels, lex: Lexicon, first_anchor: int, hint: str | None)
             continue
         skipped += 1
         if lex.byline_name(text) or is_caps_name(text) or doc.after_image(i) \
-                or not is_title_like(text) or _loose_dateline(text):
-            continue
+                or not is_title_like(text) or _loose_dateline(text) or lex.split_credit(text)[1]:
+            continue  # (a caption ending with its photo's credit is no headline either)
         if is_short_name(text):
             fallback = i if fallback is None and not far else fallback
             continue
@@ -536,7 +536,10 @@ def _label_article(doc: _Labels, lex: Lexicon, hint: str | None, probs: list[flo
     if not hint and len(anchors) > 1 and is_title_like(texts[anchors[0]]) \
             and (not is_sentence(texts[anchors[0]]) or _dated_headline(doc, anchors[0])):
         anchors = anchors[1:]  # a long headline, not a paragraph: it is found just above
-    title = _find_title(doc, lex, anchors[0], hint)
+    # the headline is sought above the first paragraph that is no photo's caption with its
+    # credit ("... in Littleton, Colo. (AP Photo/David Zalubowski)" in a gallery over the text)
+    lead_at = next((a for a in anchors if not lex.split_credit(texts[a])[1]), anchors[0])
+    title = _find_title(doc, lex, lead_at, hint)
     if title is None and not hint and len(anchors) > 1 and _question_headline(texts[anchors[0]]):
         title, anchors = anchors[0], anchors[1:]
     a0, a1 = anchors[0], anchors[-1]

@@ -298,6 +298,23 @@ def test_the_head_of_a_dump(case):
     assert {i: labels[i] for i in expected} == expected
 
 
+def test_the_headline_is_sought_above_the_text_not_above_a_gallerys_captions(monkeypatch):
+    caption = ("In this Sunday, Nov. 10, 2019, photograph, a long row of unsold sports-utility "
+               "vehicles sits at a dealership in Littleton, Colo. (AP Photo/David Zalubowski)")
+    lines = [*GALLERY_STORY[:3], caption, caption, "Photo: David Zalubowski", "Image 1 of / 9",
+             "Caption", "Close", "Image 1 of 9", "Gallery", caption, caption,
+             "Photo: David Zalubowski", GALLERY_STORY[0], "1 / 9", "Back to Gallery",
+             *GALLERY_STORY[-2:]]
+    # the line model takes the gallery's last caption for text, as it did on a real page
+    keen = {11, len(lines) - 2, len(lines) - 1}
+    monkeypatch.setattr("generator.linemodel.line_scores", lambda texts, decided, model=None:
+                        [0.9 if i in keen else 0.0 for i in range(len(texts))])
+    got = _rules(lines)
+    assert got[:2] == [("title", "structure/headline"), ("byline", "byline")]
+    assert got[3] == ("caption", "photo-credit") and got[11][1] == "structure/duplicate"
+    assert got[-2] == ("lead", "structure/first-paragraph")
+
+
 def test_menus_and_breadcrumbs_are_no_article_text():
     assert _lexicon_decision("BLOG > Weight Loss > Weight Loss Tips") == (
         "boilerplate", "common/breadcrumb")
